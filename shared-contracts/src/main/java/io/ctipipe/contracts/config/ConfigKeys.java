@@ -1,0 +1,81 @@
+package io.ctipipe.contracts.config;
+
+import java.util.List;
+
+/**
+ * The settings the three services share, with the original connector's variable names. Each service
+ * adds its own tuning keys in its own module; {@link #all()} lists these shared ones for
+ * documentation and for the docker-compose check.
+ */
+public final class ConfigKeys {
+    public static final ConfigKey OPENCTI_URL =
+            ConfigKey.required("opencti.url", "Base URL of the OpenCTI platform.");
+    public static final ConfigKey OPENCTI_TOKEN =
+            ConfigKey.secret("opencti.token", "API token of the OpenCTI user the connector uses.");
+
+    public static final ConfigKey CONNECTOR_ID =
+            ConfigKey.required(
+                    "connector.id", "Unique id (UUID) of this connector in OpenCTI's list.");
+    public static final ConfigKey CONNECTOR_NAME =
+            ConfigKey.of(
+                    "connector.name",
+                    "SentinelOne Intel",
+                    "Connector name; also the IOC source field.");
+    public static final ConfigKey CONNECTOR_SCOPE =
+            ConfigKey.of("connector.scope", "sentinelone", "Scope shown in OpenCTI.");
+    public static final ConfigKey CONNECTOR_LOG_LEVEL =
+            ConfigKey.of(
+                    "connector.log_level",
+                    "info",
+                    "Log level: trace, debug, info, warn (warning), error.");
+    public static final ConfigKey CONNECTOR_LIVE_STREAM_ID =
+            ConfigKey.required(
+                    "connector.live_stream_id", "Id of the OpenCTI live stream to read, or live.");
+    public static final ConfigKey CONNECTOR_LIVE_STREAM_LISTEN_DELETE =
+            ConfigKey.of(
+                    "connector.live_stream_listen_delete",
+                    "true",
+                    "Ask the stream for delete events.");
+    public static final ConfigKey CONNECTOR_LIVE_STREAM_NO_DEPENDENCIES =
+            ConfigKey.of(
+                    "connector.live_stream_no_dependencies",
+                    "true",
+                    "Ask the stream not to resolve relationship dependencies.");
+
+    public static final ConfigKey SENTINELONE_URL =
+            ConfigKey.required(
+                    "sentinelone.url", "Management console URL, e.g. https://x.sentinelone.net.");
+    public static final ConfigKey SENTINELONE_API_KEY =
+            ConfigKey.secret(
+                    "sentinelone.api_key", "API token; the 'APIToken ' prefix is optional.");
+    public static final ConfigKey SENTINELONE_ACCOUNT_ID =
+            ConfigKey.of("sentinelone.account_id", null, "Account id the IOCs belong to.");
+    public static final ConfigKey SENTINELONE_MAX_API_ATTEMPTS =
+            ConfigKey.of(
+                    "sentinelone.max_api_attempts",
+                    "5",
+                    "Attempts per API call before the batch is dead-lettered.");
+
+    public static final ConfigKey LOG_FORMAT =
+            ConfigKey.of("log.format", "plain", "Log format: plain or json.");
+
+    private ConfigKeys() {}
+
+    public static List<ConfigKey> all() {
+        return List.of(
+                OPENCTI_URL,
+                OPENCTI_TOKEN,
+                CONNECTOR_ID,
+                CONNECTOR_NAME,
+                CONNECTOR_SCOPE,
+                CONNECTOR_LOG_LEVEL,
+                CONNECTOR_LIVE_STREAM_ID,
+                CONNECTOR_LIVE_STREAM_LISTEN_DELETE,
+                CONNECTOR_LIVE_STREAM_NO_DEPENDENCIES,
+                SENTINELONE_URL,
+                SENTINELONE_API_KEY,
+                SENTINELONE_ACCOUNT_ID,
+                SENTINELONE_MAX_API_ATTEMPTS,
+                LOG_FORMAT);
+    }
+}

@@ -1,0 +1,227 @@
+package io.ctipipe.contracts.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Types and validates settings from a {@link ConfigSource}. Each accessor returns a usable value (a
+ * placeholder when the setting is bad) and remembers the problem, so that {@link #throwIfInvalid()}
+ * reports every problem at once. Lenient where users trip: URLs with or without a trailing slash,
+ * booleans as true/false/1/0/yes/no, numbers given as strings.
+ */
+public final class ConfigReader {
+    private final ConfigSource source;
+    private final List<String> problems = new ArrayList<>();
+
+    public ConfigReader(ConfigSource source) {
+        this.source = source;
+    }
+
+    public ConfigSource source() {
+        return source;
+    }
+
+    /** A required or defaulted string. */
+    public String string(ConfigKey key) {
+        return read(key, "a non-empty value", text -> text, "");
+    }
+
+    public Optional<String> optionalString(ConfigKey key) {
+        return raw(key).map(String::trim).filter(text -> !text.isEmpty());
+    }
+
+    public Secret secret(ConfigKey key) {
+        return Secret.of(read(key, "a non-empty secret", text -> text, ""));
+    }
+
+    /** An http(s) URL, returned without its trailing slashes. */
+    public URI url(ConfigKey key) {
+        return read(
+                key,
+                "an http:// or https:// URL such as https://host.example.com",
+                ConfigReader::parseUrl,
+                URI.create("http://invalid"));
+    }
+
+    public boolean bool(ConfigKey key) {
+        return read(key, "one of true, false, yes, no, 1, 0", ConfigReader::parseBool, false);
+    }
+
+    public int positiveInt(ConfigKey key) {
+        return read(key, "a whole number of 1 or more", text -> parseInt(text, 1), 1);
+    }
+
+    public int nonNegativeInt(ConfigKey key) {
+        return read(key, "a whole number of 0 or more", text -> parseInt(text, 0), 0);
+    }
+
+    public int port(ConfigKey key) {
+        return read(key, "a TCP port from 0 to 65535", ConfigReader::parsePort, 0);
+    }
+
+    /** A duration as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, ISO-8601, or ms. */
+    public Duration duration(ConfigKey key) {
+        return read(
+                key,
+                "a duration such as 500ms, 30s, 5m or PT30S",
+                ConfigReader::parseDuration,
+                Duration.ZERO);
+    }
+
+    /** One of the given words, case-insensitive, returned lower-case. */
+    public String oneOf(ConfigKey key, String... allowed) {
+        List<String> words = Arrays.asList(allowed);
+        return read(
+                key,
+                "one of " + String.join(", ", words),
+                text -> {
+                    String word = text.toLowerCase(Locale.ROOT);
+                    if (!words.contains(word)) {
+                        throw new IllegalArgumentException(word);
+                    }
+                    return word;
+                },
+                allowed[0]);
+    }
+
+    /** A comma-separated list; empty when absent. */
+    public List<String> list(ConfigKey key) {
+        return raw(key).map(ConfigReader::splitList).orElse(List.of());
+    }
+
+    /** Records a problem found by the caller, e.g. a rule between two keys. */
+    public void problem(String message) {
+        problems.add(message);
+    }
+
+    public boolean isValid() {
+        return problems.isEmpty();
+    }
+
+    public void throwIfInvalid() {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+
+    private Optional<String> raw(ConfigKey key) {
+        Optional<ConfigSource.Value> value = source.get(key);
+        if (value.isPresent()) {
+            return value.map(ConfigSource.Value::text);
+        }
+        return Optional.ofNullable(key.defaultValue());
+    }
+
+    private <T> T read(ConfigKey key, String expected, Function<String, T> parse, T placeholder) {
+        Optional<ConfigSource.Value> given = source.get(key);
+        String text = given.map(ConfigSource.Value::text).orElse(key.defaultValue());
+        if (text == null || text.trim().isEmpty()) {
+            problems.add(key.displayName() + ": missing, expected " + expected);
+            return placeholder;
+        }
+        try {
+            return parse.apply(text.trim());
+        } catch (RuntimeException e) {
+            String shown = key.secret() ? "[hidden]" : "'" + text + "'";
+            String origin = given.map(ConfigSource.Value::origin).orElse("default");
+            problems.add(
+                    key.displayName()
+                            + ": expected "
+                            + expected
+                            + ", got "
+                            + shown
+                            + " (from "
+                            + origin
+                            + ")");
+            return placeholder;
+        }
+    }
+
+    static URI parseUrl(String text) {
+        String trimmed = text.replaceAll("/+$", "");
+        try {
+            URI uri = new URI(trimmed);
+            String scheme = uri.getScheme();
+            boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+            if (!http || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    static boolean parseBool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException(text);
+        };
+    }
+
+    static int parseInt(String text, int minimum) {
+        int value = Integer.parseInt(text.replace("_", ""));
+        if (value < minimum) {
+            throw new IllegalArgumentException("below " + minimum);
+        }
+        return value;
+    }
+
+    static int parsePort(String text) {
+        int port = Integer.parseInt(text);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return port;
+    }
+
+    static Duration parseDuration(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        try {
+            if (lower.startsWith("p")) {
+                return Duration.parse(text.toUpperCase(Locale.ROOT));
+            }
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+        Duration duration = parseUnit(lower);
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("negative");
+        }
+        return duration;
+    }
+
+    private static Duration parseUnit(String lower) {
+        if (lower.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2)));
+        }
+        long amount = lower.matches("\\d+") ? Long.parseLong(lower) : -1;
+        if (amount >= 0) {
+            return Duration.ofMillis(amount);
+        }
+        long number = Long.parseLong(lower.substring(0, lower.length() - 1));
+        return switch (lower.charAt(lower.length() - 1)) {
+            case 's' -> Duration.ofSeconds(number);
+            case 'm' -> Duration.ofMinutes(number);
+            case 'h' -> Duration.ofHours(number);
+            case 'd' -> Duration.ofDays(number);
+            default -> throw new IllegalArgumentException(lower);
+        };
+    }
+
+    static List<String> splitList(String text) {
+        return Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(item -> !item.isEmpty())
+                .toList();
+    }
+}

@@ -1,0 +1,78 @@
+package io.ctipipe.contracts.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the pipeline's topics that do not exist yet, with the settings they need: compaction for
+ * the state topics, a long retention for the dead-letter topics. Existing topics are left as they
+ * are, so an operator's own settings win. Every topic gets the same partition count: the sink's
+ * state topic must be partitioned like the IOC topic it describes.
+ */
+public final class TopicProvisioner {
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    /** Thirty days: long enough to inspect and redrive after a holiday. */
+    static final String DLQ_RETENTION_MS = Long.toString(30L * 24 * 3600 * 1000);
+
+    private TopicProvisioner() {}
+
+    public static void ensureTopics(Admin admin, Topics topics, int partitions, short replicas) {
+        try {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (String name : topics.all()) {
+                if (!existing.contains(name)) {
+                    missing.add(newTopic(name, topics, partitions, replicas));
+                }
+            }
+            create(admin, missing);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list or create topics", e.getCause());
+        }
+    }
+
+    private static void create(Admin admin, List<NewTopic> missing)
+            throws InterruptedException, ExecutionException {
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        missing.forEach(
+                topic ->
+                        log.info(
+                                "Created topic topic={} partitions={} config={}",
+                                topic.name(),
+                                topic.numPartitions(),
+                                topic.configs()));
+    }
+
+    static NewTopic newTopic(String name, Topics topics, int partitions, short replicas) {
+        NewTopic topic = new NewTopic(name, partitions, replicas);
+        if (topics.compacted().contains(name)) {
+            return topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact"));
+        }
+        if (name.equals(topics.eventsDlq()) || name.equals(topics.iocsDlq())) {
+            return topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, DLQ_RETENTION_MS));
+        }
+        return topic;
+    }
+}
