@@ -78,8 +78,12 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         }
         Path file = dir.resolve("server.properties");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try {
             Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
             props.store(out, "ctipipe embedded broker");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -62,7 +62,7 @@ public final class TopicProvisioner {
                                 "Created topic topic={} partitions={} config={}",
                                 topic.name(),
                                 topic.numPartitions(),
-                                topic.configs()));
+                                topic.configs() == null ? Map.of() : topic.configs()));
     }
 
     static NewTopic newTopic(String name, Topics topics, int partitions, short replicas) {

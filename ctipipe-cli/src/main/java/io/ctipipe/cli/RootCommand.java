@@ -1,0 +1,22 @@
+package io.ctipipe.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code ctipipe} command: lists the subcommands. */
+@Command(
+        name = "ctipipe",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Carries OpenCTI Indicators into SentinelOne's IOC API through Kafka.",
+        subcommands = {BrokerCommand.class})
+final class RootCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing a command, see --help");
+    }
+}

@@ -1,0 +1,53 @@
+package io.ctipipe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CtipipeCommandTest {
+
+    @Test
+    void helpListsOnlyCommandsThatExist() {
+        CommandLine commandLine = Ctipipe.commandLine();
+
+        String help = commandLine.getUsageMessage();
+
+        assertThat(commandLine.getSubcommands().keySet()).isNotEmpty();
+        commandLine
+                .getSubcommands()
+                .forEach(
+                        (name, sub) -> {
+                            assertThat(help).contains(name);
+                            assertThat(sub.getCommandSpec().usageMessage().description())
+                                    .isNotEmpty();
+                        });
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        CommandLine commandLine = Ctipipe.commandLine();
+
+        commandLine
+                .getSubcommands()
+                .values()
+                .forEach(
+                        sub ->
+                                assertThat(sub.getCommandSpec().mixinStandardHelpOptions())
+                                        .isTrue());
+    }
+
+    @Test
+    void unknownCommandExitsNonZeroWithOneClearLine() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Ctipipe.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+
+        int code = commandLine.execute("no-such-command");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Unmatched argument at index 0: 'no-such-command'");
+    }
+}

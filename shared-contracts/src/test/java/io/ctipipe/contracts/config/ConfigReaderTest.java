@@ -1,0 +1,215 @@
+package io.ctipipe.contracts.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigReaderTest {
+
+    /** Each seed variable, its config.yml path, and a value given once from each side. */
+    static Stream<Arguments> seedVariables() {
+        return Stream.of(
+                Arguments.of("OPENCTI_URL", "opencti.url", "https://cti.example.com"),
+                Arguments.of("OPENCTI_TOKEN", "opencti.token", "tok-123"),
+                Arguments.of("CONNECTOR_ID", "connector.id", "c0ffee"),
+                Arguments.of("CONNECTOR_NAME", "connector.name", "My S1"),
+                Arguments.of("CONNECTOR_SCOPE", "connector.scope", "sentinelone"),
+                Arguments.of("CONNECTOR_LOG_LEVEL", "connector.log_level", "debug"),
+                Arguments.of("CONNECTOR_LIVE_STREAM_ID", "connector.live_stream_id", "abc"),
+                Arguments.of(
+                        "CONNECTOR_LIVE_STREAM_LISTEN_DELETE",
+                        "connector.live_stream_listen_delete",
+                        "no"),
+                Arguments.of(
+                        "CONNECTOR_LIVE_STREAM_NO_DEPENDENCIES",
+                        "connector.live_stream_no_dependencies",
+                        "0"),
+                Arguments.of("SENTINELONE_URL", "sentinelone.url", "https://s1.example.net"),
+                Arguments.of("SENTINELONE_API_KEY", "sentinelone.api_key", "key-9"),
+                Arguments.of("SENTINELONE_ACCOUNT_ID", "sentinelone.account_id", "42"),
+                Arguments.of("SENTINELONE_MAX_API_ATTEMPTS", "sentinelone.max_api_attempts", "7"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seedVariables")
+    void readsEachSeedVariableFromEnvironmentAndFromYaml(String env, String path, String value) {
+        ConfigKey key =
+                ConfigKeys.all().stream().filter(k -> k.env().equals(env)).findFirst().get();
+
+        ConfigReader fromEnv = new ConfigReader(ConfigSource.of(Map.of(), Map.of(env, value)));
+        ConfigReader fromYaml = new ConfigReader(ConfigSource.of(Map.of(path, value), Map.of()));
+
+        assertThat(key.path()).isEqualTo(path);
+        assertThat(fromEnv.optionalString(key)).contains(value);
+        assertThat(fromYaml.optionalString(key)).contains(value);
+    }
+
+    @Test
+    void environmentOverridesYaml() {
+        ConfigSource source =
+                ConfigSource.of(
+                        Map.of("connector.name", "from-yaml"),
+                        Map.of("CONNECTOR_NAME", "from-env"));
+
+        String name = new ConfigReader(source).string(ConfigKeys.CONNECTOR_NAME);
+
+        assertThat(name).isEqualTo("from-env");
+    }
+
+    @Test
+    void honoursMaxApiAttemptsGivenAsAStringInTheEnvironment() {
+        ConfigSource source =
+                ConfigSource.of(Map.of(), Map.of("SENTINELONE_MAX_API_ATTEMPTS", "5"));
+
+        int attempts =
+                new ConfigReader(source).positiveInt(ConfigKeys.SENTINELONE_MAX_API_ATTEMPTS);
+
+        assertThat(attempts).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @MethodSource("booleans")
+    void acceptsTheUsualBooleanSpellings(String text, boolean expected) {
+        ConfigSource source =
+                ConfigSource.of(Map.of(), Map.of("CONNECTOR_LIVE_STREAM_LISTEN_DELETE", text));
+
+        boolean value =
+                new ConfigReader(source).bool(ConfigKeys.CONNECTOR_LIVE_STREAM_LISTEN_DELETE);
+
+        assertThat(value).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> booleans() {
+        return Stream.of(
+                Arguments.of("true", true),
+                Arguments.of("TRUE", true),
+                Arguments.of("yes", true),
+                Arguments.of("1", true),
+                Arguments.of("false", false),
+                Arguments.of("No", false),
+                Arguments.of("0", false));
+    }
+
+    @Test
+    void stripsTrailingSlashesFromUrls() {
+        ConfigSource source =
+                ConfigSource.of(Map.of(), Map.of("SENTINELONE_URL", "https://s1.example.net//"));
+
+        String url = new ConfigReader(source).url(ConfigKeys.SENTINELONE_URL).toString();
+
+        assertThat(url).isEqualTo("https://s1.example.net");
+    }
+
+    @Test
+    void reportsEveryBadVariableInOneMessageWithoutSecrets() {
+        ConfigSource source =
+                ConfigSource.of(
+                        Map.of(),
+                        Map.of(
+                                "OPENCTI_URL", "ftp:/nowhere",
+                                "SENTINELONE_MAX_API_ATTEMPTS", "five",
+                                "CONNECTOR_LIVE_STREAM_LISTEN_DELETE", "maybe"));
+        ConfigReader reader = new ConfigReader(source);
+
+        reader.url(ConfigKeys.OPENCTI_URL);
+        reader.positiveInt(ConfigKeys.SENTINELONE_MAX_API_ATTEMPTS);
+        reader.bool(ConfigKeys.CONNECTOR_LIVE_STREAM_LISTEN_DELETE);
+        reader.secret(ConfigKeys.OPENCTI_TOKEN);
+
+        assertThatThrownBy(reader::throwIfInvalid)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("4 problems")
+                .hasMessageContaining("OPENCTI_URL (config.yml opencti.url): expected an http")
+                .hasMessageContaining("'ftp:/nowhere'")
+                .hasMessageContaining("SENTINELONE_MAX_API_ATTEMPTS")
+                .hasMessageContaining("'five'")
+                .hasMessageContaining("CONNECTOR_LIVE_STREAM_LISTEN_DELETE")
+                .hasMessageContaining("OPENCTI_TOKEN (config.yml opencti.token): missing");
+    }
+
+    @Test
+    void neverPrintsABadSecretValue() {
+        ConfigKey pin = new ConfigKey("vault.pin", null, true, "a numeric secret");
+        ConfigSource source = ConfigSource.of(Map.of(), Map.of("VAULT_PIN", "s3cr3t-value"));
+        ConfigReader reader = new ConfigReader(source);
+
+        reader.positiveInt(pin);
+
+        assertThatThrownBy(reader::throwIfInvalid)
+                .hasMessageContaining("VAULT_PIN")
+                .hasMessageContaining("[hidden]")
+                .hasMessageNotContaining("s3cr3t-value");
+    }
+
+    @Test
+    void secretsPrintHidden() {
+        Secret secret = Secret.of("super-secret");
+
+        assertThat(secret.toString()).isEqualTo("[hidden]");
+        assertThat(String.valueOf(new Holder(secret))).doesNotContain("super-secret");
+    }
+
+    private record Holder(Secret secret) {}
+
+    @ParameterizedTest
+    @MethodSource("durations")
+    void parsesDurationsInSeveralForms(String text, Duration expected) {
+        ConfigKey key = ConfigKey.of("sink.linger", null, "");
+        ConfigSource source = ConfigSource.of(Map.of("sink.linger", text), Map.of());
+
+        Duration value = new ConfigReader(source).duration(key);
+
+        assertThat(value).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> durations() {
+        return Stream.of(
+                Arguments.of("250ms", Duration.ofMillis(250)),
+                Arguments.of("30s", Duration.ofSeconds(30)),
+                Arguments.of("5m", Duration.ofMinutes(5)),
+                Arguments.of("PT1H", Duration.ofHours(1)),
+                Arguments.of("1500", Duration.ofMillis(1500)));
+    }
+
+    @Test
+    void passesKafkaVariablesThroughAsClientProperties() {
+        ConfigSource source =
+                ConfigSource.of(
+                        Map.of("kafka.security.protocol", "SSL", "kafka.client.id", "x"),
+                        Map.of(
+                                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                                "KAFKA_SASL_JAAS_CONFIG", "org.Foo required;",
+                                "KAFKA_HEAP_OPTS", "-Xmx1g"));
+
+        Map<String, String> properties = source.kafkaProperties();
+
+        assertThat(properties)
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.jaas.config", "org.Foo required;")
+                .containsEntry("client.id", "x")
+                .doesNotContainKey("heap.opts");
+    }
+
+    @Test
+    void flattensNestedYaml() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("config", ".yml");
+        java.nio.file.Files.writeString(
+                file,
+                "opencti:\n  url: http://x\nkafka:\n  security:\n    protocol: SSL\n"
+                        + "mapper:\n  exclude_labels: [a, b]\n");
+
+        Map<String, String> flat = ConfigSource.readYaml(file);
+
+        assertThat(flat)
+                .containsEntry("opencti.url", "http://x")
+                .containsEntry("kafka.security.protocol", "SSL")
+                .containsEntry("mapper.exclude_labels", "a,b");
+    }
+}
