@@ -1,0 +1,102 @@
+package io.ctipipe.cli;
+
+import io.ctipipe.contracts.config.ConfigKeys;
+import io.ctipipe.contracts.config.ConfigReader;
+import io.ctipipe.contracts.config.ConfigSource;
+import io.ctipipe.contracts.observability.LogSettings;
+import io.ctipipe.contracts.observability.ObservabilityServer;
+import io.ctipipe.contracts.observability.RunningService;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one service as production does: validate the whole config before any client exists, log it
+ * once, serve metrics and health, start, and close cleanly on SIGTERM or Ctrl-C.
+ */
+final class ServiceRunner {
+    private static final Logger log = LoggerFactory.getLogger(ServiceRunner.class);
+
+    private ServiceRunner() {}
+
+    /** A started service with its metrics and health endpoint; closing stops both. */
+    record Started(RunningService service, ObservabilityServer endpoint, String name)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            service.close();
+            endpoint.close();
+            log.info("Stopped service={}", name);
+        }
+    }
+
+    static <C> int runUntilStopped(ServiceDefinition<C> definition, ConfigSource source)
+            throws InterruptedException {
+        Started started = start(definition, source, newRegistry());
+        new ShutdownLatch().awaitThen(started::close);
+        return 0;
+    }
+
+    static <C> Started start(
+            ServiceDefinition<C> definition,
+            ConfigSource source,
+            PrometheusMeterRegistry registry) {
+        ConfigReader reader = new ConfigReader(source);
+        String level = reader.string(ConfigKeys.CONNECTOR_LOG_LEVEL);
+        String format = reader.oneOf(ConfigKeys.LOG_FORMAT, "plain", "json");
+        C config = definition.readConfig().apply(reader);
+        String host = reader.string(ServiceEndpoints.METRICS_HOST);
+        int port = reader.port(definition.metricsPort());
+        checkLevel(reader, level);
+        reader.throwIfInvalid();
+
+        LogSettings.apply(level, format);
+        log.info("Starting service={} config={}", definition.name(), config);
+        RunningService service = definition.create().apply(config, registry);
+        ObservabilityServer endpoint = serve(definition.name(), host, port, registry, service);
+        service.start();
+        return new Started(service, endpoint, definition.name());
+    }
+
+    private static void checkLevel(ConfigReader reader, String level) {
+        try {
+            LogSettings.parseLevel(level);
+        } catch (IllegalArgumentException e) {
+            reader.problem(
+                    ConfigKeys.CONNECTOR_LOG_LEVEL.displayName()
+                            + ": expected one of trace, debug, info, warn, error, got '"
+                            + level
+                            + "'");
+        }
+    }
+
+    private static ObservabilityServer serve(
+            String name,
+            String host,
+            int port,
+            PrometheusMeterRegistry registry,
+            RunningService service) {
+        try {
+            return ObservabilityServer.start(name, host, port, registry, service::health);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot serve metrics for " + name + " on " + host + ":" + port, e);
+        }
+    }
+
+    static PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        return registry;
+    }
+}
