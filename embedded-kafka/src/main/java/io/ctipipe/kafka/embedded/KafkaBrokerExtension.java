@@ -1,5 +1,7 @@
 package io.ctipipe.kafka.embedded;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -35,7 +37,29 @@ public final class KafkaBrokerExtension implements ParameterResolver {
         if (!bootstrap.isEmpty()) {
             return new ExternalKafkaBroker(bootstrap);
         }
-        return EmbeddedKafkaBroker.startTemporary();
+        String choice = System.getProperty("kafka.broker", "auto").trim();
+        return switch (choice) {
+            case "embedded" -> EmbeddedKafkaBroker.startTemporary();
+            case "testcontainers" -> ContainerKafkaBroker.start();
+            case "auto" ->
+                    dockerHinted() && ContainerKafkaBroker.dockerAvailable()
+                            ? ContainerKafkaBroker.start()
+                            : EmbeddedKafkaBroker.startTemporary();
+            default ->
+                    throw new IllegalArgumentException(
+                            "-Dkafka.broker must be auto, embedded or testcontainers, got "
+                                    + choice);
+        };
+    }
+
+    static boolean dockerHinted() {
+        String home = System.getProperty("user.home");
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        return System.getenv("DOCKER_HOST") != null
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(Path.of(home, ".testcontainers.properties"))
+                || Files.exists(Path.of(home, ".docker", "run", "docker.sock"))
+                || (runtime != null && Files.exists(Path.of(runtime, "docker.sock")));
     }
 
     /** Store value that JUnit closes when the test run ends. */
