@@ -1,0 +1,56 @@
+package io.ctipipe.mapper.internals;
+
+import io.ctipipe.contracts.ioc.Ioc;
+import java.util.List;
+
+/**
+ * What the mapper decided for one Indicator of one event; the topology turns it into records and
+ * {@code ctipipe map} into a line.
+ *
+ * @param reason null for an upsert; the delete reason or the skip reason code otherwise
+ * @param detail the human explanation of a skip or a filter, else null
+ */
+public record IndicatorDecision(
+        Action action,
+        String internalId,
+        String stixId,
+        List<Ioc> iocs,
+        String reason,
+        String detail) {
+
+    /** The three outcomes; a skip also deletes whatever an earlier version uploaded. */
+    public enum Action {
+        UPSERT,
+        DELETE,
+        SKIP
+    }
+
+    public IndicatorDecision {
+        iocs = List.copyOf(iocs);
+    }
+
+    static IndicatorDecision upsert(Indicator indicator, List<Ioc> iocs) {
+        return new IndicatorDecision(
+                Action.UPSERT, indicator.internalId(), indicator.stixId(), iocs, null, null);
+    }
+
+    static IndicatorDecision delete(String internalId, String stixId, DeleteReason reason) {
+        return delete(internalId, stixId, reason, null);
+    }
+
+    static IndicatorDecision delete(
+            String internalId, String stixId, DeleteReason reason, String detail) {
+        return new IndicatorDecision(
+                Action.DELETE, internalId, stixId, List.of(), reason.code(), detail);
+    }
+
+    static IndicatorDecision skip(Indicator indicator, SkipReason reason, String detail) {
+        return new IndicatorDecision(
+                Action.SKIP,
+                indicator.internalId(),
+                indicator.stixId(),
+                List.of(),
+                reason.code(),
+                detail);
+    }
+}
