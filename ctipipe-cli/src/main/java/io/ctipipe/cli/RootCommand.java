@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Carries OpenCTI Indicators into SentinelOne's IOC API through Kafka.",
-        subcommands = {BrokerCommand.class})
+        subcommands = {MapCommand.class, MapperCommand.class, BrokerCommand.class})
 final class RootCommand implements Runnable {
     @Spec CommandSpec spec;
 

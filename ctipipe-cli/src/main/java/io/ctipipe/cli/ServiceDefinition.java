@@ -2,6 +2,7 @@ package io.ctipipe.cli;
 
 import io.ctipipe.contracts.config.ConfigKey;
 import io.ctipipe.contracts.config.ConfigReader;
+import io.ctipipe.contracts.kafka.KafkaSettings;
 import io.ctipipe.contracts.observability.RunningService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -18,5 +19,6 @@ record ServiceDefinition<C>(
         String name,
         ConfigKey metricsPort,
         Function<ConfigReader, C> readConfig,
+        Function<C, KafkaSettings> kafka,
         BiFunction<C, MeterRegistry, RunningService> create,
         List<ConfigKey> keys) {}

@@ -3,6 +3,9 @@ package io.ctipipe.cli;
 import io.ctipipe.contracts.config.ConfigKeys;
 import io.ctipipe.contracts.config.ConfigReader;
 import io.ctipipe.contracts.config.ConfigSource;
+import io.ctipipe.contracts.kafka.KafkaSettings;
+import io.ctipipe.contracts.kafka.TopicCreation;
+import io.ctipipe.contracts.kafka.TopicProvisioner;
 import io.ctipipe.contracts.observability.LogSettings;
 import io.ctipipe.contracts.observability.ObservabilityServer;
 import io.ctipipe.contracts.observability.RunningService;
@@ -14,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +56,7 @@ final class ServiceRunner {
         String level = reader.string(ConfigKeys.CONNECTOR_LOG_LEVEL);
         String format = reader.oneOf(ConfigKeys.LOG_FORMAT, "plain", "json");
         C config = definition.readConfig().apply(reader);
+        TopicCreation topicCreation = TopicCreation.read(reader);
         String host = reader.string(ServiceEndpoints.METRICS_HOST);
         int port = reader.port(definition.metricsPort());
         checkLevel(reader, level);
@@ -59,10 +64,20 @@ final class ServiceRunner {
 
         LogSettings.apply(level, format);
         log.info("Starting service={} config={}", definition.name(), config);
+        if (topicCreation.enabled()) {
+            createMissingTopics(definition.kafka().apply(config), topicCreation);
+        }
         RunningService service = definition.create().apply(config, registry);
         ObservabilityServer endpoint = serve(definition.name(), host, port, registry, service);
         service.start();
         return new Started(service, endpoint, definition.name());
+    }
+
+    private static void createMissingTopics(KafkaSettings kafka, TopicCreation creation) {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            TopicProvisioner.ensureTopics(
+                    admin, kafka.topics(), creation.partitions(), creation.replicas());
+        }
     }
 
     private static void checkLevel(ConfigReader reader, String level) {

@@ -7,6 +7,7 @@ import io.ctipipe.contracts.config.ConfigException;
 import io.ctipipe.contracts.config.ConfigKeys;
 import io.ctipipe.contracts.config.ConfigSource;
 import io.ctipipe.contracts.config.Secret;
+import io.ctipipe.contracts.kafka.KafkaSettings;
 import io.ctipipe.contracts.observability.Health;
 import io.ctipipe.contracts.observability.RunningService;
 import java.net.URI;
@@ -31,6 +32,7 @@ class ServiceRunnerTest {
                         new FakeConfig(
                                 reader.url(ConfigKeys.OPENCTI_URL),
                                 reader.secret(ConfigKeys.OPENCTI_TOKEN)),
+                config -> KafkaSettings.of("localhost:1"),
                 (config, registry) -> {
                     created.incrementAndGet();
                     return new FakeService();
@@ -69,7 +71,8 @@ class ServiceRunnerTest {
                                 "OPENCTI_URL", "http://cti.example/",
                                 "OPENCTI_TOKEN", "t",
                                 "SINK_METRICS_PORT", "0",
-                                "METRICS_HOST", "127.0.0.1"));
+                                "METRICS_HOST", "127.0.0.1",
+                                "TOPICS_CREATE", "false"));
 
         try (ServiceRunner.Started started =
                 ServiceRunner.start(definition(), source, ServiceRunner.newRegistry())) {

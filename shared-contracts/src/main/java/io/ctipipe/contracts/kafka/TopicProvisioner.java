@@ -3,6 +3,7 @@ package io.ctipipe.contracts.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,6 +28,12 @@ public final class TopicProvisioner {
     private TopicProvisioner() {}
 
     public static void ensureTopics(Admin admin, Topics topics, int partitions, short replicas) {
+        ensureTopics(admin, topics, Optional.of(partitions), Optional.of(replicas));
+    }
+
+    /** Same, leaving absent counts to the broker's defaults. */
+    public static void ensureTopics(
+            Admin admin, Topics topics, Optional<Integer> partitions, Optional<Short> replicas) {
         try {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
@@ -66,6 +73,11 @@ public final class TopicProvisioner {
     }
 
     static NewTopic newTopic(String name, Topics topics, int partitions, short replicas) {
+        return newTopic(name, topics, Optional.of(partitions), Optional.of(replicas));
+    }
+
+    static NewTopic newTopic(
+            String name, Topics topics, Optional<Integer> partitions, Optional<Short> replicas) {
         NewTopic topic = new NewTopic(name, partitions, replicas);
         if (topics.compacted().contains(name)) {
             return topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact"));
