@@ -1,5 +1,6 @@
 package io.ctipipe.cli;
 
+import io.ctipipe.cli.emulate.EmulateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -11,7 +12,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Carries OpenCTI Indicators into SentinelOne's IOC API through Kafka.",
-        subcommands = {MapCommand.class, MapperCommand.class, BrokerCommand.class})
+        subcommands = {
+            IngesterCommand.class,
+            MapperCommand.class,
+            MapCommand.class,
+            EmulateCommand.class,
+            BrokerCommand.class
+        })
 final class RootCommand implements Runnable {
     @Spec CommandSpec spec;
 
