@@ -1,4 +1,4 @@
-package io.ctipipe.cli;
+package io.ctipipe.ops;
 
 import java.util.Map;
 import java.util.Set;
@@ -18,23 +18,23 @@ import org.apache.kafka.common.TopicPartition;
  * last stable offset (what a read_committed consumer can reach). A partition the group has never
  * committed counts from the beginning of the log.
  */
-record ConsumerLag(String group, String topic, Map<Integer, PartitionLag> partitions) {
+public record ConsumerLag(String group, String topic, Map<Integer, PartitionLag> partitions) {
 
-    record PartitionLag(long committed, long end, long start) {
-        long lag() {
+    public record PartitionLag(long committed, long end, long start) {
+        public long lag() {
             return Math.max(0, end - Math.max(committed, start));
         }
     }
 
-    long total() {
+    public long total() {
         return partitions.values().stream().mapToLong(PartitionLag::lag).sum();
     }
 
-    long endOffsetsTotal() {
+    public long endOffsetsTotal() {
         return partitions.values().stream().mapToLong(PartitionLag::end).sum();
     }
 
-    static ConsumerLag of(Admin admin, String group, String topic)
+    public static ConsumerLag of(Admin admin, String group, String topic)
             throws ExecutionException, InterruptedException {
         Set<TopicPartition> partitions = partitionsOf(admin, topic);
         Map<TopicPartition, OffsetAndMetadata> committed =
