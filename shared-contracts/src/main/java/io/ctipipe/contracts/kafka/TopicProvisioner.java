@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class TopicProvisioner {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
 
+    /** OpenCTI events can be many megabytes (reports with embedded files). */
+    static final String RAW_EVENT_MAX_BYTES = Integer.toString(64 * 1024 * 1024);
+
     /** Thirty days: long enough to inspect and redrive after a holiday. */
     static final String DLQ_RETENTION_MS = Long.toString(30L * 24 * 3600 * 1000);
 
@@ -69,7 +72,7 @@ public final class TopicProvisioner {
                                 "Created topic topic={} partitions={} config={}",
                                 topic.name(),
                                 topic.numPartitions(),
-                                topic.configs() == null ? Map.of() : topic.configs()));
+                                topic.configs()));
     }
 
     static NewTopic newTopic(String name, Topics topics, int partitions, short replicas) {
@@ -79,12 +82,24 @@ public final class TopicProvisioner {
     static NewTopic newTopic(
             String name, Topics topics, Optional<Integer> partitions, Optional<Short> replicas) {
         NewTopic topic = new NewTopic(name, partitions, replicas);
+        return topic.configs(configFor(name, topics));
+    }
+
+    private static Map<String, String> configFor(String name, Topics topics) {
+        Map<String, String> config = new java.util.HashMap<>();
         if (topics.compacted().contains(name)) {
-            return topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact"));
+            config.put(TopicConfig.CLEANUP_POLICY_CONFIG, "compact");
         }
         if (name.equals(topics.eventsDlq()) || name.equals(topics.iocsDlq())) {
-            return topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, DLQ_RETENTION_MS));
+            config.put(TopicConfig.RETENTION_MS_CONFIG, DLQ_RETENTION_MS);
         }
-        return topic;
+        boolean rawEvents =
+                name.equals(topics.events())
+                        || name.equals(topics.eventsDlq())
+                        || name.equals(topics.skipped());
+        if (rawEvents) {
+            config.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, RAW_EVENT_MAX_BYTES);
+        }
+        return config;
     }
 }

@@ -50,6 +50,8 @@ class KafkaSettingsTest {
         assertThat(TopicProvisioner.newTopic(topics.iocsDlq(), topics, 3, (short) 1).configs())
                 .containsKey("retention.ms");
         assertThat(TopicProvisioner.newTopic(topics.iocs(), topics, 3, (short) 1).configs())
-                .isNullOrEmpty();
+                .isEmpty();
+        assertThat(TopicProvisioner.newTopic(topics.events(), topics, 3, (short) 1).configs())
+                .containsEntry("max.message.bytes", "67108864");
     }
 }
