@@ -1,6 +1,7 @@
 package io.ctipipe.cli;
 
 import io.ctipipe.cli.emulate.EmulateCommand;
+import io.ctipipe.cli.quickstart.QuickstartCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -13,8 +14,10 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Carries OpenCTI Indicators into SentinelOne's IOC API through Kafka.",
         subcommands = {
+            QuickstartCommand.class,
             IngesterCommand.class,
             MapperCommand.class,
+            SinkCommand.class,
             MapCommand.class,
             EmulateCommand.class,
             BrokerCommand.class

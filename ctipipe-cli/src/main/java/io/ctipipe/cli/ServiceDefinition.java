@@ -15,7 +15,7 @@ import java.util.function.Function;
  *
  * @param <C> the service's config record
  */
-record ServiceDefinition<C>(
+public record ServiceDefinition<C>(
         String name,
         ConfigKey metricsPort,
         Function<ConfigReader, C> readConfig,

@@ -25,13 +25,13 @@ import org.slf4j.LoggerFactory;
  * Runs one service as production does: validate the whole config before any client exists, log it
  * once, serve metrics and health, start, and close cleanly on SIGTERM or Ctrl-C.
  */
-final class ServiceRunner {
+public final class ServiceRunner {
     private static final Logger log = LoggerFactory.getLogger(ServiceRunner.class);
 
     private ServiceRunner() {}
 
     /** A started service with its metrics and health endpoint; closing stops both. */
-    record Started(RunningService service, ObservabilityServer endpoint, String name)
+    public record Started(RunningService service, ObservabilityServer endpoint, String name)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -48,7 +48,7 @@ final class ServiceRunner {
         return 0;
     }
 
-    static <C> Started start(
+    public static <C> Started start(
             ServiceDefinition<C> definition,
             ConfigSource source,
             PrometheusMeterRegistry registry) {
@@ -106,7 +106,7 @@ final class ServiceRunner {
         }
     }
 
-    static PrometheusMeterRegistry newRegistry() {
+    public static PrometheusMeterRegistry newRegistry() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         name = "emulate",
         mixinStandardHelpOptions = true,
         description = "Run an emulator of an external platform on its own (loopback by default).",
-        subcommands = {EmulateOpenCtiCommand.class})
+        subcommands = {EmulateOpenCtiCommand.class, EmulateSentinelOneCommand.class})
 public final class EmulateCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -1,0 +1,54 @@
+package io.ctipipe.cli.emulate;
+
+import io.ctipipe.emulator.sentinelone.SentinelOneEmulator;
+import io.ctipipe.emulator.sentinelone.SentinelOneEmulatorOptions;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/** {@code ctipipe emulate sentinelone}: the threat-intelligence IOC API on its own. */
+@Command(
+        name = "sentinelone",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve SentinelOne's /web/api/v2.1/threat-intelligence/iocs (POST, GET, DELETE)"
+                    + " with validation and fault injection; GET /_emulator/iocs lists what it"
+                    + " holds.",
+            "Emulator options (all optional):"
+        },
+        footer = "%n@|bold Emulator options|@%n%s")
+final class EmulateSentinelOneCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8443", description = "Port (default 8443).")
+    int port;
+
+    @Unmatched List<String> emulatorOptions = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> args = new ArrayList<>(emulatorOptions);
+        args.add("--port");
+        args.add(Integer.toString(port));
+        SentinelOneEmulatorOptions options =
+                SentinelOneEmulatorOptions.parse(args.toArray(String[]::new));
+        try (SentinelOneEmulator emulator = SentinelOneEmulator.start(options)) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("SentinelOne emulator at " + emulator.baseUrl());
+            out.println("  SENTINELONE_URL=" + emulator.baseUrl());
+            out.println("  SENTINELONE_API_KEY=" + emulator.apiToken());
+            out.println("  SENTINELONE_ACCOUNT_ID=" + emulator.accountId());
+            out.println("Ctrl-C stops it.");
+            out.flush();
+            new CountDownLatch(1).await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,111 @@
+package io.ctipipe.cli.quickstart;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ctipipe quickstart}: the whole pipeline on the embedded default, verified. */
+@Command(
+        name = "quickstart",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the whole pipeline on this machine: an embedded Kafka broker, the OpenCTI"
+                    + " stream emulator with generated traffic, the SentinelOne emulator (with a"
+                    + " few 429 and 503 answers), and the three services.",
+            "Exits 0 only when SentinelOne ends up holding exactly the IOCs the generated"
+                    + " traffic implies and every planted bad value was dead-lettered."
+        })
+public final class QuickstartCommand implements Callable<Integer> {
+    @Option(
+            names = "--indicators",
+            defaultValue = "3000",
+            description = "Indicators to generate (default 3000).")
+    int indicators;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default 42).")
+    long seed;
+
+    @Option(
+            names = "--keep-running",
+            description = "Leave everything running afterwards, with the ports printed.")
+    boolean keepRunning;
+
+    @Option(
+            names = "--planted-bad",
+            defaultValue = "5",
+            description = "Indicators whose value SentinelOne rejects (default 5).")
+    int plantedBad;
+
+    @Option(
+            names = "--fault-share",
+            defaultValue = "0.15",
+            description = "Share of SentinelOne answers that are 429 or 503 (default 0.15).")
+    double faultShare;
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "300",
+            description = "Seconds to wait for the pipeline to drain (default 300).")
+    int timeoutSeconds;
+
+    @Option(
+            names = "--work-dir",
+            defaultValue = ".ctipipe/quickstart",
+            description = "Where the log and the ground truth go (default .ctipipe/quickstart).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        QuickstartOptions options =
+                new QuickstartOptions(
+                        indicators,
+                        plantedBad,
+                        seed,
+                        4,
+                        faultShare,
+                        Duration.ofMillis(20),
+                        Duration.ofSeconds(timeoutSeconds),
+                        workDir.toAbsolutePath());
+        try (PipelineEnvironment env = new PipelineEnvironment()) {
+            boolean passed = new Quickstart(options, out, System.console() != null).run(env);
+            if (keepRunning) {
+                printEndpoints(env, out);
+                new CountDownLatch(1).await();
+            }
+            return passed ? 0 : 1;
+        }
+    }
+
+    private static void printEndpoints(PipelineEnvironment env, PrintStream out) {
+        out.println();
+        out.println("Still running (Ctrl-C stops everything):");
+        out.println("  Kafka bootstrap        " + env.broker().bootstrapServers());
+        out.println("  OpenCTI emulator       " + env.opencti().baseUrl());
+        out.println(
+                "  SentinelOne emulator   "
+                        + env.sentinelOne().baseUrl()
+                        + "  (GET /_emulator/iocs lists what it holds)");
+        for (String service : new String[] {"ingester", "mapper", "sink"}) {
+            out.println(
+                    "  "
+                            + service
+                            + " metrics/health  http://127.0.0.1:"
+                            + env.metricsPort(service)
+                            + "/metrics /health");
+        }
+        out.println("To point the other commands at it:");
+        Map<String, String> env2 = new TreeMap<>(env.variables());
+        out.println("  export KAFKA_BOOTSTRAP_SERVERS=" + env2.get("KAFKA_BOOTSTRAP_SERVERS"));
+        out.println(
+                "  kcat -b "
+                        + env2.get("KAFKA_BOOTSTRAP_SERVERS")
+                        + " -C -t sentinelone.iocs.skipped -f '%k %h\\n' -e");
+    }
+}
