@@ -1,5 +1,6 @@
 package io.ctipipe.cli.quickstart;
 
+import io.ctipipe.cli.ServiceDefinition;
 import io.ctipipe.cli.ServiceRunner;
 import io.ctipipe.cli.Services;
 import io.ctipipe.contracts.config.ConfigSource;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,8 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class PipelineEnvironment implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PipelineEnvironment.class);
 
-    static final String MAPPER_GROUP = "ctipipe-mapper";
-    static final String SINK_GROUP = "ctipipe-sink";
+    public static final String MAPPER_GROUP = "ctipipe-mapper";
+    public static final String SINK_GROUP = "ctipipe-sink";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final PrometheusMeterRegistry registry = ServiceRunner.newRegistry();
@@ -41,7 +43,7 @@ public final class PipelineEnvironment implements AutoCloseable {
     private OpenCtiEmulator opencti;
     private SentinelOneEmulator sentinelOne;
 
-    EmbeddedKafkaBroker startBroker(int partitions) {
+    public EmbeddedKafkaBroker startBroker(int partitions) {
         broker = track(EmbeddedKafkaBroker.startTemporary());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             TopicProvisioner.ensureTopics(admin, Topics.defaults(), partitions, (short) 1);
@@ -49,7 +51,7 @@ public final class PipelineEnvironment implements AutoCloseable {
         return broker;
     }
 
-    OpenCtiEmulator startOpenCti(GeneratedTraffic traffic) {
+    public OpenCtiEmulator startOpenCti(GeneratedTraffic traffic) {
         OpenCtiEmulatorOptions options =
                 OpenCtiEmulatorOptions.builder()
                         .heartbeatPeriod(Duration.ofSeconds(1))
@@ -60,7 +62,7 @@ public final class PipelineEnvironment implements AutoCloseable {
         return opencti;
     }
 
-    SentinelOneEmulator startSentinelOne(QuickstartOptions options) {
+    public SentinelOneEmulator startSentinelOne(QuickstartOptions options) {
         double share = options.faultShare() / 2;
         SentinelOneEmulatorOptions s1 =
                 SentinelOneEmulatorOptions.builder()
@@ -74,15 +76,48 @@ public final class PipelineEnvironment implements AutoCloseable {
         return sentinelOne;
     }
 
-    void startServices() {
-        ConfigSource source = ConfigSource.of(Map.of(), variables());
-        services.put("sink", track(ServiceRunner.start(Services.SINK, source, registry)));
-        services.put("mapper", track(ServiceRunner.start(Services.MAPPER, source, registry)));
-        services.put("ingester", track(ServiceRunner.start(Services.INGESTER, source, registry)));
+    public void startServices() {
+        startServices(Map.of());
+    }
+
+    /** Starts sink, mapper and ingester with these variables over the defaults. */
+    public void startServices(Map<String, String> overrides) {
+        for (String name : List.of("sink", "mapper", "ingester")) {
+            startService(name, overrides);
+        }
+    }
+
+    /** Starts one service (ingester, mapper or sink); it must not be running. */
+    public void startService(String name, Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(variables());
+        env.putAll(overrides);
+        ConfigSource source = ConfigSource.of(Map.of(), env);
+        ServiceRunner.Started started = ServiceRunner.start(definition(name), source, registry);
+        if (services.putIfAbsent(name, started) != null) {
+            started.close();
+            throw new IllegalStateException(name + " is already running");
+        }
+    }
+
+    /** Stops one service the way a deployment does (graceful close). */
+    public void stopService(String name) {
+        ServiceRunner.Started started = services.remove(name);
+        if (started != null) {
+            started.close();
+        }
+    }
+
+    private static ServiceDefinition<?> definition(String name) {
+        return switch (name) {
+            case "ingester" -> Services.INGESTER;
+            case "mapper" -> Services.MAPPER;
+            case "sink" -> Services.SINK;
+            default -> throw new IllegalArgumentException("no service " + name);
+        };
     }
 
     /** The settings a user would put in the environment to run against these emulators. */
-    Map<String, String> variables() {
+    public Map<String, String> variables() {
         Map<String, String> env = new HashMap<>();
         env.put("OPENCTI_URL", opencti.baseUrl());
         env.put("OPENCTI_TOKEN", opencti.token());
@@ -106,27 +141,27 @@ public final class PipelineEnvironment implements AutoCloseable {
         return env;
     }
 
-    io.ctipipe.contracts.observability.RunningService service(String name) {
+    public io.ctipipe.contracts.observability.RunningService service(String name) {
         return services.get(name).service();
     }
 
-    int metricsPort(String service) {
+    public int metricsPort(String service) {
         return services.get(service).endpoint().port();
     }
 
-    PrometheusMeterRegistry registry() {
+    public PrometheusMeterRegistry registry() {
         return registry;
     }
 
-    EmbeddedKafkaBroker broker() {
+    public EmbeddedKafkaBroker broker() {
         return broker;
     }
 
-    OpenCtiEmulator opencti() {
+    public OpenCtiEmulator opencti() {
         return opencti;
     }
 
-    SentinelOneEmulator sentinelOne() {
+    public SentinelOneEmulator sentinelOne() {
         return sentinelOne;
     }
 
@@ -137,6 +172,7 @@ public final class PipelineEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        List.copyOf(services.keySet()).forEach(this::stopService);
         while (!started.isEmpty()) {
             AutoCloseable resource = started.pop();
             try {

@@ -26,11 +26,11 @@ public record QuickstartOptions(
         Duration timeout,
         Path workDir) {
 
-    Path logFile() {
+    public Path logFile() {
         return workDir.resolve("quickstart.log");
     }
 
-    Path groundTruthFile() {
+    public Path groundTruthFile() {
         return workDir.resolve("ground-truth.json");
     }
 }
