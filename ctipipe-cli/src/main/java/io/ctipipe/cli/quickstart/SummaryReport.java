@@ -40,12 +40,14 @@ final class SummaryReport {
         GroundTruth truth = run.truth();
         DeliveryCheck check = run.check();
         out.printf(
-                "Ground truth: %d IOCs expected, %d held; %d planted bad values, %d dead-lettered%n",
+                "Ground truth: %d IOCs expected, %d held; %d planted bad values, %d"
+                        + " dead-lettered%n",
                 truth.expected().size(), run.held(), truth.rejected().size(), run.deadLettered());
         if (check.passed()) {
             out.println(
                     "PASSED: SentinelOne holds exactly the expected IOCs (none missing, none"
-                            + " extra, no duplicate) and every planted bad value was dead-lettered.");
+                            + " extra, no duplicate)");
+            out.println("and every planted bad value was dead-lettered.");
         } else {
             out.println("FAILED:");
             check.describe().forEach(line -> out.println("  " + line));
