@@ -2,6 +2,9 @@ package io.ctipipe.cli;
 
 import io.ctipipe.cli.emulate.EmulateCommand;
 import io.ctipipe.cli.quickstart.QuickstartCommand;
+import io.ctipipe.ops.DlqCommand;
+import io.ctipipe.ops.ReplayCommand;
+import io.ctipipe.ops.StatusCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -20,6 +23,9 @@ import picocli.CommandLine.Spec;
             SinkCommand.class,
             MapCommand.class,
             EmulateCommand.class,
+            ReplayCommand.class,
+            DlqCommand.class,
+            StatusCommand.class,
             BrokerCommand.class
         })
 final class RootCommand implements Runnable {

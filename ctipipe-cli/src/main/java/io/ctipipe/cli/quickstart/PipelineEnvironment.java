@@ -6,21 +6,33 @@ import io.ctipipe.cli.Services;
 import io.ctipipe.contracts.config.ConfigSource;
 import io.ctipipe.contracts.kafka.TopicProvisioner;
 import io.ctipipe.contracts.kafka.Topics;
+import io.ctipipe.contracts.stream.IngesterState;
+import io.ctipipe.emulator.opencti.ExpectedIoc;
 import io.ctipipe.emulator.opencti.GeneratedTraffic;
+import io.ctipipe.emulator.opencti.GroundTruth;
 import io.ctipipe.emulator.opencti.OpenCtiEmulator;
 import io.ctipipe.emulator.opencti.OpenCtiEmulatorOptions;
 import io.ctipipe.emulator.sentinelone.Fault;
+import io.ctipipe.emulator.sentinelone.RepeatMode;
 import io.ctipipe.emulator.sentinelone.SentinelOneEmulator;
 import io.ctipipe.emulator.sentinelone.SentinelOneEmulatorOptions;
+import io.ctipipe.ingester.StreamIngesterService;
 import io.ctipipe.kafka.embedded.EmbeddedKafkaBroker;
+import io.ctipipe.kafka.embedded.KafkaBroker;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,16 +51,28 @@ public final class PipelineEnvironment implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final PrometheusMeterRegistry registry = ServiceRunner.newRegistry();
     private final Map<String, ServiceRunner.Started> services = new HashMap<>();
-    private EmbeddedKafkaBroker broker;
+    private KafkaBroker broker;
+    private Path stateDir;
     private OpenCtiEmulator opencti;
     private SentinelOneEmulator sentinelOne;
 
     public EmbeddedKafkaBroker startBroker(int partitions) {
-        broker = track(EmbeddedKafkaBroker.startTemporary());
+        EmbeddedKafkaBroker embedded = track(EmbeddedKafkaBroker.startTemporary());
+        useBroker(embedded, embedded.directory().resolve("streams"), partitions);
+        return embedded;
+    }
+
+    /**
+     * Runs the pipeline on a broker the caller started and closes (one with a SASL listener, or one
+     * a test stops and starts again); creates the topics with this many partitions. The mapper
+     * keeps its state in stateDir.
+     */
+    public void useBroker(KafkaBroker external, Path stateDir, int partitions) {
+        this.broker = external;
+        this.stateDir = stateDir;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             TopicProvisioner.ensureTopics(admin, Topics.defaults(), partitions, (short) 1);
         }
-        return broker;
     }
 
     public OpenCtiEmulator startOpenCti(GeneratedTraffic traffic) {
@@ -58,7 +82,12 @@ public final class PipelineEnvironment implements AutoCloseable {
                         .retention(Math.max(100_000, traffic.messages().size() * 2))
                         .initialEvents(traffic.messages())
                         .build();
-        opencti = track(OpenCtiEmulator.start(options));
+        return useOpenCti(OpenCtiEmulator.start(options));
+    }
+
+    /** Runs the pipeline against an emulator the caller started (faults, HTTPS); closed here. */
+    public OpenCtiEmulator useOpenCti(OpenCtiEmulator emulator) {
+        opencti = track(emulator);
         return opencti;
     }
 
@@ -67,12 +96,20 @@ public final class PipelineEnvironment implements AutoCloseable {
         SentinelOneEmulatorOptions s1 =
                 SentinelOneEmulatorOptions.builder()
                         .seed(options.seed())
+                        // The harder of the two modes: a repeated POST makes a new record, so
+                        // any duplicate upload would show as a duplicate IOC.
+                        .repeatMode(RepeatMode.NEW_RECORD)
                         .latency(options.latency())
                         .randomFault(Fault.status(503), share)
                         .randomFault(Fault.tooManyRequests(Duration.ofSeconds(1)), share / 2)
                         .randomFault(Fault.tooManyRequests(null), share / 2)
                         .build();
-        sentinelOne = track(SentinelOneEmulator.start(s1));
+        return useSentinelOne(SentinelOneEmulator.start(s1));
+    }
+
+    /** Runs the pipeline against an emulator the caller started (faults, HTTPS); closed here. */
+    public SentinelOneEmulator useSentinelOne(SentinelOneEmulator emulator) {
+        sentinelOne = track(emulator);
         return sentinelOne;
     }
 
@@ -127,7 +164,7 @@ public final class PipelineEnvironment implements AutoCloseable {
         env.put("SENTINELONE_API_KEY", sentinelOne.apiToken());
         env.put("SENTINELONE_ACCOUNT_ID", sentinelOne.accountId());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.put("MAPPER_STATE_DIR", broker.directory().resolve("streams").toString());
+        env.put("MAPPER_STATE_DIR", stateDir.toString());
         env.put("MAPPER_APPLICATION_ID", MAPPER_GROUP);
         env.put("SINK_GROUP_ID", SINK_GROUP);
         env.put("TOPICS_CREATE", "false");
@@ -145,6 +182,60 @@ public final class PipelineEnvironment implements AutoCloseable {
         return services.get(name).service();
     }
 
+    /**
+     * True once the stored ingester position (as ingesterState reads it) has reached the last entry
+     * of the OpenCTI emulator's stream, and neither the mapper nor the sink has records left.
+     */
+    public boolean drained(Supplier<Optional<IngesterState>> ingesterState)
+            throws ExecutionException, InterruptedException {
+        try (PipelineProbe probe =
+                new PipelineProbe(
+                        broker.bootstrapServers(),
+                        registry,
+                        ingesterState,
+                        opencti.lastEventId())) {
+            return probe.drained();
+        }
+    }
+
+    /** The same, with the position of the ingester running in this environment. */
+    public boolean drained() throws ExecutionException, InterruptedException {
+        return drained(this::ingesterState);
+    }
+
+    private Optional<IngesterState> ingesterState() {
+        ServiceRunner.Started ingester = services.get("ingester");
+        return ingester == null
+                ? Optional.empty()
+                : ((StreamIngesterService) ingester.service()).committedState();
+    }
+
+    /**
+     * How SentinelOne's IOCs and the sink's dead letters differ from the ground truth (missing,
+     * extra, duplicated, planted but not dead-lettered, dead-lettered but not planted), a few
+     * examples each; empty when they match exactly.
+     */
+    public List<String> differences(GroundTruth truth) {
+        return check(truth).describe();
+    }
+
+    DeliveryCheck check(GroundTruth truth) {
+        List<IocIdentity> held =
+                sentinelOne.storedIocs().stream()
+                        .map(ioc -> new IocIdentity(ioc.externalId(), ioc.type(), ioc.value()))
+                        .toList();
+        List<IocIdentity> deadLettered =
+                DeadLetterReader.rejected(broker.bootstrapServers(), Topics.defaults().iocsDlq());
+        return DeliveryCheck.compare(
+                identities(truth.expected()), held, identities(truth.rejected()), deadLettered);
+    }
+
+    private static Set<IocIdentity> identities(Set<ExpectedIoc> iocs) {
+        return iocs.stream()
+                .map(ioc -> new IocIdentity(ioc.externalId(), ioc.type(), ioc.value()))
+                .collect(Collectors.toSet());
+    }
+
     public int metricsPort(String service) {
         return services.get(service).endpoint().port();
     }
@@ -153,7 +244,7 @@ public final class PipelineEnvironment implements AutoCloseable {
         return registry;
     }
 
-    public EmbeddedKafkaBroker broker() {
+    public KafkaBroker broker() {
         return broker;
     }
 
