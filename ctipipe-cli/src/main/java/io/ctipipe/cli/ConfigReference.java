@@ -3,6 +3,7 @@ package io.ctipipe.cli;
 import io.ctipipe.contracts.config.ConfigKey;
 import io.ctipipe.contracts.config.ConfigKeys;
 import io.ctipipe.contracts.kafka.TopicCreation;
+import io.ctipipe.ops.OpsConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class ConfigReference {
         List<ConfigKey> shared = new ArrayList<>(ConfigKeys.all());
         shared.addAll(TopicCreation.keys());
         shared.addAll(ServiceEndpoints.keys());
+        shared.addAll(OpsConfig.keys());
         shared.forEach(key -> keys.putIfAbsent(key.env(), key));
         return keys;
     }
