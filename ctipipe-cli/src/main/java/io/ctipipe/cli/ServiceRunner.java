@@ -63,7 +63,7 @@ public final class ServiceRunner {
         reader.throwIfInvalid();
 
         LogSettings.apply(level, format);
-        log.info("Starting service={} config={}", definition.name(), config);
+        log.info("Configuration valid service={}", definition.name());
         if (topicCreation.enabled()) {
             createMissingTopics(definition.kafka().apply(config), topicCreation);
         }
