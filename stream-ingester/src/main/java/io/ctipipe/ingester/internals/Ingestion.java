@@ -227,6 +227,13 @@ public final class Ingestion implements Runnable {
         if (refused.isPresent()) {
             return Health.down("stream " + refused.get().cause() + ": " + refused.get().hint());
         }
+        Optional<String> unreachable =
+                current == null
+                        ? Optional.empty()
+                        : current.failingLongerThan(config.idleTimeout(), Instant.now());
+        if (unreachable.isPresent()) {
+            return Health.down(unreachable.get() + "; check OPENCTI_URL and the network");
+        }
         Failure kafka = kafkaProblem;
         if (kafka != null && kafka.kind() == FailureKind.PERMANENT) {
             return Health.down("kafka " + kafka.cause() + ": " + kafka.hint());

@@ -32,6 +32,8 @@ public final class StreamReader implements Runnable {
     private volatile boolean stopped;
     private volatile StreamConnection current;
     private volatile Failure lastPermanent;
+    private volatile Instant failingSince;
+    private volatile String lastFailure;
     private boolean delivered;
 
     public StreamReader(
@@ -103,6 +105,7 @@ public final class StreamReader implements Runnable {
 
     private void connected(StreamPosition resume, Optional<Instant> recover) {
         metrics.connected(true);
+        failingSince = null;
         assembler.connected();
         delivered = false;
         log.info(
@@ -235,8 +238,25 @@ public final class StreamReader implements Runnable {
     }
 
     /** Logs, counts and waits before the next attempt. */
+    /**
+     * Why the stream has been unreachable for longer than the given time (connections refused,
+     * timed out, cut before anything arrived), or empty while it works.
+     */
+    public Optional<String> failingLongerThan(Duration limit, Instant now) {
+        Instant since = failingSince;
+        if (since == null || Duration.between(since, now).compareTo(limit) < 0) {
+            return Optional.empty();
+        }
+        long seconds = Duration.between(since, now).toSeconds();
+        return Optional.of("no working stream connection for " + seconds + " s: " + lastFailure);
+    }
+
     private void retryAfter(StreamFailureException e) throws InterruptedException {
         Failure failure = e.failure();
+        if (failingSince == null) {
+            failingSince = Instant.now();
+        }
+        lastFailure = failure.cause() + " (" + e.getMessage() + ")";
         metrics.reconnect(failure.cause());
         Duration delay;
         if (failure.kind() == FailureKind.RETRIABLE) {
