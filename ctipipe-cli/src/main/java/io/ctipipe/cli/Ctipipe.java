@@ -1,5 +1,6 @@
 package io.ctipipe.cli;
 
+import io.ctipipe.cli.emulate.EmulateSentinelOneCommand;
 import picocli.CommandLine;
 
 /** Entry point of the {@code ctipipe} tool: parses the command line and runs a subcommand. */
@@ -18,7 +19,9 @@ public final class Ctipipe {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new RootCommand());
         commandLine.setExecutionExceptionHandler(new OneLineErrorHandler());
+        commandLine.setParameterExceptionHandler(new ShortUsageErrorHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        EmulateSentinelOneCommand.describeEmulatorOptions(commandLine);
         return commandLine;
     }
 }

@@ -19,10 +19,10 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler {
             e.printStackTrace(cmd.getErr());
         }
         if (e instanceof ConfigException) {
-            cmd.getErr().println("ctipipe " + cmd.getCommandName() + ": " + e.getMessage());
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return CONFIG_ERROR;
         }
-        cmd.getErr().println("ctipipe " + cmd.getCommandName() + ": " + describe(e));
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + describe(e));
         return FAILURE;
     }
 

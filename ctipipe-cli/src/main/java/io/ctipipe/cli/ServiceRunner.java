@@ -17,7 +17,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +55,20 @@ public final class ServiceRunner {
             ConfigSource source,
             PrometheusMeterRegistry registry) {
         ConfigReader reader = new ConfigReader(source);
-        String level = reader.string(ConfigKeys.CONNECTOR_LOG_LEVEL);
+        String level =
+                reader.oneOf(
+                        ConfigKeys.CONNECTOR_LOG_LEVEL,
+                        "info",
+                        "trace",
+                        "debug",
+                        "warn",
+                        "warning",
+                        "error");
         String format = reader.oneOf(ConfigKeys.LOG_FORMAT, "plain", "json");
         C config = definition.readConfig().apply(reader);
         TopicCreation topicCreation = TopicCreation.read(reader);
         String host = reader.string(ServiceEndpoints.METRICS_HOST);
         int port = reader.port(definition.metricsPort());
-        checkLevel(reader, level);
         reader.throwIfInvalid();
 
         LogSettings.apply(level, format);
@@ -74,21 +83,20 @@ public final class ServiceRunner {
     }
 
     private static void createMissingTopics(KafkaSettings kafka, TopicCreation creation) {
-        try (Admin admin = Admin.create(kafka.clientConfig())) {
+        Map<String, Object> config = kafka.clientConfig();
+        // Fail start-up within seconds, not the client's minute, when Kafka is unreachable.
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
+        config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin admin = Admin.create(config)) {
             TopicProvisioner.ensureTopics(
                     admin, kafka.topics(), creation.partitions(), creation.replicas());
-        }
-    }
-
-    private static void checkLevel(ConfigReader reader, String level) {
-        try {
-            LogSettings.parseLevel(level);
-        } catch (IllegalArgumentException e) {
-            reader.problem(
-                    ConfigKeys.CONNECTOR_LOG_LEVEL.displayName()
-                            + ": expected one of trace, debug, info, warn, error, got '"
-                            + level
-                            + "'");
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(
+                    "cannot create or check the topics on Kafka at KAFKA_BOOTSTRAP_SERVERS="
+                            + kafka.bootstrapServers()
+                            + " (is it reachable, and are KAFKA_SECURITY_PROTOCOL and the"
+                            + " credentials right?)",
+                    e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,16 +22,22 @@ import picocli.CommandLine.Unmatched;
             "Serve SentinelOne's /web/api/v2.1/threat-intelligence/iocs (POST, GET, DELETE)"
                     + " with validation and fault injection; GET /_emulator/iocs lists what it"
                     + " holds.",
-            "Emulator options (all optional):"
-        },
-        footer = "%n@|bold Emulator options|@%n%s")
-final class EmulateSentinelOneCommand implements Callable<Integer> {
+            "Options after --port are the emulator's own, listed below."
+        })
+public final class EmulateSentinelOneCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "8443", description = "Port (default 8443).")
     int port;
 
     @Unmatched List<String> emulatorOptions = new ArrayList<>();
+
+    /** Puts the emulator's own option list (parsed by the emulator) in this command's help. */
+    public static void describeEmulatorOptions(CommandLine root) {
+        CommandLine self = root.getSubcommands().get("emulate").getSubcommands().get("sentinelone");
+        String usage = SentinelOneEmulatorOptions.usage().replace("%", "%%");
+        self.getCommandSpec().usageMessage().footer("%nEmulator options:%n" + usage);
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -4,11 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code ctipipe quickstart}: the whole pipeline on the embedded default, verified. */
 @Command(
@@ -60,8 +62,11 @@ public final class QuickstartCommand implements Callable<Integer> {
             description = "Where the log and the ground truth go (default .ctipipe/quickstart).")
     Path workDir;
 
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        validate();
         PrintStream out = System.out;
         QuickstartOptions options =
                 new QuickstartOptions(
@@ -83,29 +88,40 @@ public final class QuickstartCommand implements Callable<Integer> {
         }
     }
 
+    private void validate() {
+        require(indicators >= 1, "--indicators must be 1 or more, got " + indicators);
+        require(plantedBad >= 0, "--planted-bad must be 0 or more, got " + plantedBad);
+        require(timeoutSeconds >= 1, "--timeout must be 1 second or more, got " + timeoutSeconds);
+        require(
+                faultShare >= 0 && faultShare < 1,
+                "--fault-share must be from 0 up to (not including) 1, got " + faultShare);
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
     private static void printEndpoints(PipelineEnvironment env, PrintStream out) {
+        Map<String, String> variables = env.variables();
         out.println();
         out.println("Still running (Ctrl-C stops everything):");
-        out.println("  Kafka bootstrap        " + env.broker().bootstrapServers());
-        out.println("  OpenCTI emulator       " + env.opencti().baseUrl());
-        out.println(
-                "  SentinelOne emulator   "
-                        + env.sentinelOne().baseUrl()
-                        + "  (GET /_emulator/iocs lists what it holds)");
+        endpoint(out, "Kafka bootstrap", env.broker().bootstrapServers());
+        endpoint(out, "OpenCTI emulator", env.opencti().baseUrl());
+        endpoint(out, "SentinelOne emulator", env.sentinelOne().baseUrl() + "/_emulator/iocs");
         for (String service : new String[] {"ingester", "mapper", "sink"}) {
-            out.println(
-                    "  "
-                            + service
-                            + " metrics/health  http://127.0.0.1:"
-                            + env.metricsPort(service)
-                            + "/metrics /health");
+            String url = "http://127.0.0.1:" + env.metricsPort(service);
+            endpoint(out, service + " health", url + "/health  " + url + "/metrics");
         }
-        out.println("To point the other commands at it:");
-        Map<String, String> env2 = new TreeMap<>(env.variables());
-        out.println("  export KAFKA_BOOTSTRAP_SERVERS=" + env2.get("KAFKA_BOOTSTRAP_SERVERS"));
+        out.println("To point the other commands at it (status, dlq, replay):");
+        out.println("  export KAFKA_BOOTSTRAP_SERVERS=" + variables.get("KAFKA_BOOTSTRAP_SERVERS"));
         out.println(
-                "  kcat -b "
-                        + env2.get("KAFKA_BOOTSTRAP_SERVERS")
-                        + " -C -t sentinelone.iocs.skipped -f '%k %h\\n' -e");
+                "  export CONNECTOR_LIVE_STREAM_ID=" + variables.get("CONNECTOR_LIVE_STREAM_ID"));
+        out.println("  ./ctipipe status; ./ctipipe dlq list; ./ctipipe dlq list --topic skipped");
+    }
+
+    private static void endpoint(PrintStream out, String what, String where) {
+        out.printf("  %-22s %s%n", what, where);
     }
 }

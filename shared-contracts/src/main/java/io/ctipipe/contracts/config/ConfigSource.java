@@ -1,5 +1,7 @@
 package io.ctipipe.contracts.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -65,9 +67,21 @@ public final class ConfigSource {
                 flatten("", root, flat, file);
             }
             return flat;
+        } catch (JsonProcessingException e) {
+            // The parser's message quotes the file around the error, secrets included: keep
+            // only the position, and no cause that would carry the message along.
+            throw new IllegalArgumentException(invalidYaml(file, e.getLocation()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read config file " + file, e);
         }
+    }
+
+    private static String invalidYaml(Path file, JsonLocation location) {
+        String where =
+                location == null
+                        ? ""
+                        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return "config file " + file + " is not valid YAML" + where;
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> out, Path file) {

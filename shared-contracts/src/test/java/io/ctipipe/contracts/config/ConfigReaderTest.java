@@ -212,4 +212,16 @@ class ConfigReaderTest {
                 .containsEntry("kafka.security.protocol", "SSL")
                 .containsEntry("mapper.exclude_labels", "a,b");
     }
+
+    @Test
+    void invalidYamlIsReportedByPositionWithoutQuotingTheFile() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("config", ".yml");
+        java.nio.file.Files.writeString(
+                file, "sentinelone:\n  api_key: \"TopSecretValue\n  url: x\n");
+
+        assertThatThrownBy(() -> ConfigSource.readYaml(file))
+                .hasMessageContaining("is not valid YAML at line")
+                .hasMessageNotContaining("TopSecretValue")
+                .hasNoCause();
+    }
 }
