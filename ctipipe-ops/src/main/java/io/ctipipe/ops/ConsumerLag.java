@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -32,6 +33,28 @@ public record ConsumerLag(String group, String topic, Map<Integer, PartitionLag>
 
     public long endOffsetsTotal() {
         return partitions.values().stream().mapToLong(PartitionLag::end).sum();
+    }
+
+    /**
+     * The same lag, except that a partition whose unread offsets hold no record a read_committed
+     * consumer would get (only transaction markers, which every transactional producer leaves at
+     * the end of the log) counts as caught up.
+     *
+     * @param hasRecordFrom whether partition p holds a committed record at or after an offset
+     */
+    public ConsumerLag ignoringMarkers(BiPredicate<Integer, Long> hasRecordFrom) {
+        Map<Integer, PartitionLag> adjusted = new TreeMap<>();
+        partitions.forEach(
+                (partition, lag) -> {
+                    long next = Math.max(lag.committed(), lag.start());
+                    boolean onlyMarkers = lag.lag() > 0 && !hasRecordFrom.test(partition, next);
+                    adjusted.put(
+                            partition,
+                            onlyMarkers
+                                    ? new PartitionLag(lag.committed(), next, lag.start())
+                                    : lag);
+                });
+        return new ConsumerLag(group, topic, adjusted);
     }
 
     public static ConsumerLag of(Admin admin, String group, String topic)

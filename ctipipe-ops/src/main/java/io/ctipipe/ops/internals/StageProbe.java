@@ -124,7 +124,11 @@ final class StageProbe {
 
     private ConsumerLag lag(String group, String topic) {
         try {
-            return ConsumerLag.of(admin, group, topic);
+            return ConsumerLag.of(admin, group, topic)
+                    .ignoringMarkers(
+                            (partition, offset) ->
+                                    reader.firstFrom(new TopicPartition(topic, partition), offset)
+                                            .isPresent());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the lag of " + group, e);
