@@ -48,6 +48,9 @@ class CtipipeCommandTest {
         int code = commandLine.execute("no-such-command");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Unmatched argument at index 0: 'no-such-command'");
+        assertThat(err.toString().lines())
+                .containsExactly(
+                        "ctipipe: Unmatched argument at index 0: 'no-such-command'"
+                                + " (see 'ctipipe --help')");
     }
 }
