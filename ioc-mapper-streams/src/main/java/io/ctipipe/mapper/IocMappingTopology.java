@@ -9,6 +9,7 @@ import io.ctipipe.mapper.internals.RoutedValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -36,6 +37,14 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class IocMappingTopology {
     private static final String GLOBAL_HANDLER_ENABLED =
             "processing.exception.handler.global.enabled";
+
+    /**
+     * The raw events topic takes records of up to 64 MiB, and the skipped and dead-letter topics
+     * get copies of them with added headers. With the producer's 1 MiB default, such a copy fails
+     * to send, and Kafka Streams 4.4 then retries the send of the dead-letter record it builds for
+     * that failure without end, until the stream thread dies of a StackOverflowError.
+     */
+    static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024 + 64 * 1024;
 
     private final MapperConfig config;
     private final EventMapper mapper;
@@ -84,8 +93,9 @@ public final class IocMappingTopology {
 
     /**
      * Kafka Streams properties: the Kafka client settings first (so SASL and TLS pass through),
-     * then exactly-once, the commit interval, the state directory, and the log-and-continue
-     * handlers with the dead-letter topic.
+     * then exactly-once, the commit interval, the state directory, the log-and-continue handlers
+     * with the dead-letter topic, and a producer request size that fits the largest raw event
+     * (unless {@code KAFKA_MAX_REQUEST_SIZE} sets one).
      */
     public Properties streamsProperties() {
         Properties properties = new Properties();
@@ -111,6 +121,11 @@ public final class IocMappingTopology {
         // assignor, which warns again unless the consumer carries the key too.
         properties.put(StreamsConfig.mainConsumerPrefix(GLOBAL_HANDLER_ENABLED), true);
         properties.put(MapperMetrics.CONFIG_KEY, metrics);
+        if (!properties.containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
+            properties.put(
+                    StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                    MAX_REQUEST_BYTES);
+        }
         return properties;
     }
 }

@@ -95,6 +95,43 @@ class IocMapperServiceIT {
         }
     }
 
+    @Test
+    void routesMultiMegabyteEventsToTheDeadLetterAndSkippedTopicsAndKeepsRunning(
+            KafkaBroker broker) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Topics topics = topics(suffix);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            TopicProvisioner.ensureTopics(admin, topics, 1, (short) 1);
+        }
+        String big = "x".repeat(3 * 1024 * 1024);
+        byte[] broken = utf8("{\"version\":\"4\",\"data\":\"" + big);
+        byte[] unmappable = indicator("id-2", "[" + big + "]").envelope("create");
+
+        try (IocMapperService service =
+                new IocMapperService(config(broker, topics, suffix), new SimpleMeterRegistry())) {
+            service.start();
+            produce(
+                    broker,
+                    topics.events(),
+                    List.of(
+                            event("create", "id-1", broken),
+                            event("create", "id-2", unmappable),
+                            event(
+                                    "create",
+                                    "id-3",
+                                    ipv4("id-3", "203.0.113.9").envelope("create"))));
+
+            Map<String, List<IocCommand>> commands = commandsByKey(broker, topics.iocs(), 2);
+            List<ConsumerRecord<byte[], byte[]>> dead = read(broker, topics.eventsDlq(), 1);
+            List<ConsumerRecord<byte[], byte[]>> skipped = read(broker, topics.skipped(), 1);
+
+            assertThat(dead.get(0).value()).isEqualTo(broken);
+            assertThat(skipped.get(0).value()).isEqualTo(unmappable);
+            assertThat(commands.get("id-3").get(0).iocs().get(0).value()).isEqualTo("203.0.113.9");
+            assertThat(service.health().up()).isTrue();
+        }
+    }
+
     private MapperConfig config(KafkaBroker broker, Topics topics, String suffix) {
         Map<String, String> yaml = new HashMap<>();
         yaml.put("kafka.bootstrap.servers", broker.bootstrapServers());
@@ -134,6 +171,7 @@ class IocMapperServiceIT {
             KafkaBroker broker, String topic, List<ProducerRecord<String, byte[]>> records) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             for (ProducerRecord<String, byte[]> record : records) {

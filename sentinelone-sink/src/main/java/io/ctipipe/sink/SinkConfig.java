@@ -10,6 +10,7 @@ import io.ctipipe.contracts.kafka.Topics;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ import java.util.Locale;
  * @param retryMaxBackoff the longest retry delay
  * @param retryAfterMax the longest Retry-After honoured
  * @param authRetryInterval how often to try again while SentinelOne refuses the credentials
+ * @param stateDir where the local copy of the sink-state topic lives (a directory per instance
+ *     inside, deleted on close)
  * @param kafka client properties and topic names
  */
 public record SinkConfig(
@@ -59,6 +62,7 @@ public record SinkConfig(
         Duration retryMaxBackoff,
         Duration retryAfterMax,
         Duration authRetryInterval,
+        Path stateDir,
         KafkaSettings kafka) {
 
     public static final ConfigKey SENTINELONE_SITE_ID =
@@ -95,6 +99,12 @@ public record SinkConfig(
                     "30s",
                     "Retry interval while SentinelOne refuses the credentials.");
 
+    public static final ConfigKey SINK_STATE_DIR =
+            ConfigKey.of(
+                    "sink.state_dir",
+                    null,
+                    "Local disk for the sink's copy of its state topic; default java.io.tmpdir.");
+
     private static final String TOKEN_PREFIX = "apitoken ";
 
     /** Reads and validates every key; throws ConfigException listing every problem. */
@@ -119,6 +129,7 @@ public record SinkConfig(
                         positive(reader, SINK_RETRY_MAX_BACKOFF),
                         reader.duration(SINK_RETRY_AFTER_MAX),
                         positive(reader, SINK_AUTH_RETRY_INTERVAL),
+                        stateDir(reader),
                         KafkaSettings.read(reader));
         config.checkScope(reader);
         reader.throwIfInvalid();
@@ -152,6 +163,7 @@ public record SinkConfig(
                         SINK_RETRY_MAX_BACKOFF,
                         SINK_RETRY_AFTER_MAX,
                         SINK_AUTH_RETRY_INTERVAL,
+                        SINK_STATE_DIR,
                         KafkaSettings.BOOTSTRAP_SERVERS));
         keys.addAll(Topics.keys());
         return keys;
@@ -183,10 +195,27 @@ public record SinkConfig(
 
     private static Duration positive(ConfigReader reader, ConfigKey key) {
         Duration duration = reader.duration(key);
-        if (duration.isZero() && reader.optionalString(key).isPresent()) {
+        if (duration.isZero() && readable(reader, key)) {
             reader.problem(key.displayName() + ": expected a duration above zero");
         }
         return duration;
+    }
+
+    /**
+     * Whether the key is set to a readable duration. An unreadable one reads as zero and is
+     * reported by the reader already; it must not be reported twice.
+     */
+    private static boolean readable(ConfigReader reader, ConfigKey key) {
+        ConfigReader alone = new ConfigReader(reader.source());
+        alone.duration(key);
+        return alone.isValid() && reader.optionalString(key).isPresent();
+    }
+
+    private static Path stateDir(ConfigReader reader) {
+        return Path.of(
+                reader.optionalString(SINK_STATE_DIR)
+                        .orElseGet(() -> System.getProperty("java.io.tmpdir")),
+                "ctipipe-sink-state");
     }
 
     private static String transactionalId(ConfigReader reader) {

@@ -77,6 +77,24 @@ class SinkConfigTest {
     }
 
     @Test
+    void reportsAnUnreadableDurationOnceAndAZeroOneAsZero() {
+        env.put("SENTINELONE_TIMEOUT", "soon");
+        env.put("SINK_RETRY_BACKOFF", "0s");
+
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .hasSize(2)
+                                        .anyMatch(p -> p.contains("got 'soon'"))
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith("SINK_RETRY_BACKOFF")
+                                                                && p.endsWith("above zero")));
+    }
+
+    @Test
     void acceptsASiteScopeInsteadOfAnAccount() {
         env.remove("SENTINELONE_ACCOUNT_ID");
         env.put("SENTINELONE_SITE_ID", "2000");

@@ -188,9 +188,19 @@ public record IngesterConfig(
     }
 
     private static void positive(ConfigReader reader, ConfigKey key, Duration value) {
-        if (value.isZero()) {
+        if (value.isZero() && readable(reader, key)) {
             reader.problem(key.displayName() + ": expected a duration above zero, got 0");
         }
+    }
+
+    /**
+     * Whether the key reads as a duration. An unreadable one reads as zero and is reported by the
+     * reader already; it must not be reported twice.
+     */
+    private static boolean readable(ConfigReader reader, ConfigKey key) {
+        ConfigReader alone = new ConfigReader(reader.source());
+        alone.duration(key);
+        return alone.isValid();
     }
 
     /** Every key this service reads, shared ones included, for docs and the compose check. */

@@ -64,6 +64,15 @@ class IngesterConfigTest {
     }
 
     @Test
+    void reportsAnUnreadableDurationOnce() {
+        env.put("INGESTER_PING_INTERVAL", "soon");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, this::load);
+
+        assertThat(error.problems()).singleElement().asString().contains("got 'soon'");
+    }
+
+    @Test
     void listsEveryKeyItReads() {
         assertThat(IngesterConfig.keys())
                 .extracting(ConfigKey::env)

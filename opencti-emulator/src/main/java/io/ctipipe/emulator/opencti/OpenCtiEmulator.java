@@ -1,6 +1,8 @@
 package io.ctipipe.emulator.opencti;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.ctipipe.emulator.opencti.internals.ConnectorRegistry;
 import io.ctipipe.emulator.opencti.internals.EventLog;
 import io.ctipipe.emulator.opencti.internals.FaultState;
@@ -15,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +59,19 @@ public final class OpenCtiEmulator implements AutoCloseable {
 
     /** Starts the server; the initial events are in the stream before it accepts connections. */
     public static OpenCtiEmulator start(OpenCtiEmulatorOptions options) {
-        StreamHandlers handlers = StreamHandlers.create(options, newServer(options), executor());
+        return start(options, newServer(options));
+    }
+
+    /**
+     * Starts the server over HTTPS: {@code tls} holds the server certificate (its key managers) and
+     * clients must trust its issuer. {@link #baseUrl()} then starts with {@code https://}.
+     */
+    public static OpenCtiEmulator startHttps(OpenCtiEmulatorOptions options, SSLContext tls) {
+        return start(options, newHttpsServer(options, tls));
+    }
+
+    private static OpenCtiEmulator start(OpenCtiEmulatorOptions options, HttpServer server) {
+        StreamHandlers handlers = StreamHandlers.create(options, server, executor());
         OpenCtiEmulator emulator = new OpenCtiEmulator(options, handlers);
         emulator.append(options.initialEvents());
         handlers.server().start();
@@ -69,7 +84,8 @@ public final class OpenCtiEmulator implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://" + options.host() + ":" + port();
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return scheme + "://" + options.host() + ":" + port();
     }
 
     public int port() {
@@ -88,7 +104,11 @@ public final class OpenCtiEmulator implements AutoCloseable {
         return faults;
     }
 
-    /** Appends one message (event name and data JSON) and returns its stream id. */
+    /**
+     * Appends one message (event name and data, usually JSON) and returns its stream id. Data that
+     * is not JSON is served as it is, for tests of what a client does with it; it must hold no line
+     * break, which would end the SSE message early.
+     */
     public String append(String event, String data) {
         return eventLog.append(event, data).toString();
     }
@@ -149,6 +169,17 @@ public final class OpenCtiEmulator implements AutoCloseable {
     private static HttpServer newServer(OpenCtiEmulatorOptions options) {
         try {
             return HttpServer.create(new InetSocketAddress(options.host(), options.port()), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on port " + options.port(), e);
+        }
+    }
+
+    private static HttpsServer newHttpsServer(OpenCtiEmulatorOptions options, SSLContext tls) {
+        try {
+            HttpsServer server =
+                    HttpsServer.create(new InetSocketAddress(options.host(), options.port()), 50);
+            server.setHttpsConfigurator(new HttpsConfigurator(tls));
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on port " + options.port(), e);
         }

@@ -194,6 +194,20 @@ class StreamProtocolTest {
         }
     }
 
+    @Test
+    void servesDataThatIsNotJsonExactlyAsAppended() throws Exception {
+        String deep = "[".repeat(3000) + "]".repeat(3000);
+        List<String> poison = List.of("{\"data\": {\"type\": \"indic", "[1,2]", deep);
+        String last = emulator.lastEventId();
+        poison.forEach(data -> emulator.append("create", data));
+
+        try (SseTestClient client = connect(stream(), Map.of("Last-Event-ID", last))) {
+            List<Message> received = client.dataMessages(3);
+
+            assertThat(received).extracting(Message::data).containsExactlyElementsOf(poison);
+        }
+    }
+
     private static String firstIdAtOrAfter(List<StreamMessage> log, long millis) {
         return log.stream().filter(m -> idOf(m.id()) >= millis).findFirst().orElseThrow().id();
     }

@@ -195,4 +195,32 @@ class TrafficGeneratorTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void createsOnlyWritesOnlyCreationsAndExpectsEveryLiveIndicator() {
+        GeneratedTraffic creates =
+                TrafficGenerator.seeded(42)
+                        .indicators(300)
+                        .plantedBad(0)
+                        .clock(CLOCK)
+                        .createsOnly()
+                        .generate();
+
+        Set<String> events =
+                creates.messages().stream().map(StreamMessage::event).collect(Collectors.toSet());
+        long indicators =
+                creates.messages().stream()
+                        .filter(
+                                m ->
+                                        read(m.data())
+                                                .path("data")
+                                                .path("type")
+                                                .asText()
+                                                .equals("indicator"))
+                        .count();
+        assertThat(events).containsExactly("create");
+        assertThat(indicators).isEqualTo(300);
+        assertThat(creates.groundTruth().expected().size())
+                .isGreaterThan(traffic.groundTruth().expected().size() / 2);
+    }
 }

@@ -1,6 +1,8 @@
 package io.ctipipe.emulator.sentinelone;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.ctipipe.emulator.sentinelone.internals.InspectionHandler;
 import io.ctipipe.emulator.sentinelone.internals.IocApiHandler;
 import io.ctipipe.emulator.sentinelone.internals.IocStore;
@@ -14,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +57,22 @@ public final class SentinelOneEmulator implements AutoCloseable {
 
     /** Binds and starts the emulator; throws UncheckedIOException when the port is taken. */
     public static SentinelOneEmulator start(SentinelOneEmulatorOptions options) {
-        HttpServer server = bind(options);
+        return start(options, bind(options));
+    }
+
+    /**
+     * Starts the emulator over HTTPS: {@code tls} holds the server certificate (its key managers)
+     * and clients must trust its issuer. {@link #baseUrl()} then starts with {@code https://}.
+     */
+    public static SentinelOneEmulator startHttps(
+            SentinelOneEmulatorOptions options, SSLContext tls) {
+        HttpsServer server = bindHttps(options);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return start(options, server);
+    }
+
+    private static SentinelOneEmulator start(
+            SentinelOneEmulatorOptions options, HttpServer server) {
         ExecutorService threads = Executors.newCachedThreadPool(daemonThreads());
         SentinelOneEmulator emulator = new SentinelOneEmulator(options, server, threads);
         emulator.configureFaults();
@@ -81,6 +99,15 @@ public final class SentinelOneEmulator implements AutoCloseable {
         }
     }
 
+    private static HttpsServer bindHttps(SentinelOneEmulatorOptions options) {
+        try {
+            return HttpsServer.create(new InetSocketAddress(options.host(), options.port()), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot bind " + options.host() + ":" + options.port(), e);
+        }
+    }
+
     private static ThreadFactory daemonThreads() {
         return runnable -> {
             Thread thread = new Thread(runnable, "sentinelone-emulator");
@@ -101,9 +128,10 @@ public final class SentinelOneEmulator implements AutoCloseable {
         return new IocApiHandler(options, faults, stats, store, closed);
     }
 
-    /** {@code http://host:port}, without a trailing slash. */
+    /** {@code http://host:port} (or https), without a trailing slash. */
     public String baseUrl() {
-        return "http://" + options.host() + ":" + port();
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return scheme + "://" + options.host() + ":" + port();
     }
 
     public int port() {

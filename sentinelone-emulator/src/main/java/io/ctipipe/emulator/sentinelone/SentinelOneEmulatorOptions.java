@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param randomFaults faults injected into a share of requests
  * @param authOutage a 401 period starting when the emulator starts (zero: none)
  * @param maxHang how long a hung answer holds the connection at most
+ * @param arrivals told of every IOC stored, when it is stored
  */
 public record SentinelOneEmulatorOptions(
         String host,
@@ -39,7 +40,8 @@ public record SentinelOneEmulatorOptions(
         Duration latency,
         List<Faults.Share> randomFaults,
         Duration authOutage,
-        Duration maxHang) {
+        Duration maxHang,
+        ArrivalListener arrivals) {
 
     public static final String DEFAULT_TOKEN = "emulator-api-token";
     public static final String DEFAULT_ACCOUNT_ID = "1000000000000000001";
@@ -51,6 +53,7 @@ public record SentinelOneEmulatorOptions(
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(repeatMode, "repeatMode");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(arrivals, "arrivals");
         randomFaults = List.copyOf(randomFaults);
     }
 
@@ -90,6 +93,7 @@ public record SentinelOneEmulatorOptions(
         private final List<Faults.Share> randomFaults = new ArrayList<>();
         private Duration authOutage = Duration.ZERO;
         private Duration maxHang = Duration.ofMinutes(2);
+        private ArrivalListener arrivals = ArrivalListener.NONE;
 
         private Builder() {}
 
@@ -158,6 +162,11 @@ public record SentinelOneEmulatorOptions(
             return this;
         }
 
+        public Builder arrivals(ArrivalListener value) {
+            arrivals = value;
+            return this;
+        }
+
         public SentinelOneEmulatorOptions build() {
             return new SentinelOneEmulatorOptions(
                     host,
@@ -172,7 +181,8 @@ public record SentinelOneEmulatorOptions(
                     latency,
                     randomFaults,
                     authOutage,
-                    maxHang);
+                    maxHang,
+                    arrivals);
         }
     }
 }

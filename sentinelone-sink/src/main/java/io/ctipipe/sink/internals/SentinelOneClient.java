@@ -1,5 +1,6 @@
 package io.ctipipe.sink.internals;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +8,9 @@ import io.ctipipe.contracts.config.Secret;
 import io.ctipipe.contracts.ioc.Ioc;
 import io.ctipipe.contracts.ioc.IocCommandCodec;
 import io.ctipipe.sink.SinkConfig;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ public final class SentinelOneClient implements AutoCloseable {
     private final String authorization;
     private final ScopeFilter scope;
     private final ObjectMapper json = IocCommandCodec.mapper();
+    private final RemoteIocReader createdReader = new RemoteIocReader(json.getFactory());
     private final Clock clock;
 
     public SentinelOneClient(SinkConfig config, Clock clock) {
@@ -77,13 +81,25 @@ public final class SentinelOneClient implements AutoCloseable {
         return "APIToken " + apiKey.reveal();
     }
 
-    /** POSTs the IOCs with the configured scope; returns the created (or updated) objects. */
+    /**
+     * POSTs the IOCs with the configured scope; returns the created (or updated) objects. The body
+     * is written and the answer read without an intermediate tree: this is the sink's hot path.
+     */
     public List<RemoteIoc> create(List<Ioc> iocs) throws IOException, ApiException {
-        ObjectNode body = json.createObjectNode();
-        body.set("filter", scope.node());
-        body.set("data", json.valueToTree(iocs));
-        JsonNode answer = send("POST", iocsUrl, body);
-        return remoteIocs(answer);
+        return createdReader.read(exchange("POST", iocsUrl, createBody(iocs)));
+    }
+
+    private byte[] createBody(List<Ioc> iocs) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(256 * iocs.size() + 128);
+        try (JsonGenerator generator = json.getFactory().createGenerator(body)) {
+            generator.writeStartObject();
+            generator.writeFieldName("filter");
+            generator.writeTree(scope.node());
+            generator.writeFieldName("data");
+            generator.writeObject(iocs);
+            generator.writeEndObject();
+        }
+        return body.toByteArray();
     }
 
     /** DELETEs the IOCs with these uuids within the configured scope; returns how many went. */
@@ -123,8 +139,14 @@ public final class SentinelOneClient implements AutoCloseable {
 
     private JsonNode send(String method, HttpUrl url, JsonNode body)
             throws IOException, ApiException {
-        RequestBody payload =
-                body == null ? null : RequestBody.create(json.writeValueAsBytes(body), JSON_TYPE);
+        byte[] answer = exchange(method, url, body == null ? null : json.writeValueAsBytes(body));
+        return answer.length == 0 ? json.createObjectNode() : json.readTree(answer);
+    }
+
+    /** The answer's bytes when it is a 200; an ApiException with its text otherwise. */
+    private byte[] exchange(String method, HttpUrl url, byte[] body)
+            throws IOException, ApiException {
+        RequestBody payload = body == null ? null : RequestBody.create(body, JSON_TYPE);
         Request request =
                 new Request.Builder()
                         .url(url)
@@ -133,17 +155,18 @@ public final class SentinelOneClient implements AutoCloseable {
                         .header("Accept", "application/json")
                         .build();
         try (Response response = http.newCall(request).execute()) {
-            String text = read(response.body());
+            byte[] answer = read(response.body());
             if (response.code() != 200) {
+                String text = new String(answer, StandardCharsets.UTF_8);
                 throw new ApiException(
                         method + " /iocs", response.code(), text, retryAfter(response));
             }
-            return text.isEmpty() ? json.createObjectNode() : json.readTree(text);
+            return answer;
         }
     }
 
-    private static String read(ResponseBody body) throws IOException {
-        return body == null ? "" : body.string();
+    private static byte[] read(ResponseBody body) throws IOException {
+        return body == null ? new byte[0] : body.bytes();
     }
 
     private Duration retryAfter(Response response) {

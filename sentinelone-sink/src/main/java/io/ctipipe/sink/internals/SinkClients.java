@@ -29,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates and closes everything the sink runs on: the Kafka consumer, the transactional producer
- * and the state restorer (each on {@code KafkaSettings.clientConfig()} first, so that SASL and TLS
- * settings pass through), the SentinelOne client, the cycle thread and the HTTP pool.
+ * Creates and closes everything the sink runs on: the Kafka consumer, the transactional producer,
+ * the upload ledger and the state restorer (each on {@code KafkaSettings.clientConfig()} first, so
+ * that SASL and TLS settings pass through), the SentinelOne client, the cycle thread and the HTTP
+ * pool.
  */
 public final class SinkClients implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SinkClients.class);
@@ -40,6 +41,7 @@ public final class SinkClients implements AutoCloseable {
     private final Consumer<byte[], byte[]> consumer;
     private final TransactionWriter writer;
     private final StateRestorer restorer;
+    private final UploadLedger ledger;
     private final SentinelOneClient client;
     private final ExecutorService cycleThread;
     private final ExecutorService httpPool;
@@ -56,6 +58,7 @@ public final class SinkClients implements AutoCloseable {
         this.restorer =
                 new StateRestorer(
                         new KafkaConsumer<>(restorerConfig(config)), config.topics().sinkState());
+        this.ledger = UploadLedger.open(config.stateDir(), config.transactionalId());
         this.client = new SentinelOneClient(config, clock);
         this.cycleThread = Executors.newSingleThreadExecutor(threads("ctipipe-sink-cycle"));
         this.httpPool =
@@ -91,6 +94,9 @@ public final class SinkClients implements AutoCloseable {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // A cycle writes two state records per Indicator; in 16 KB batches that was many small
+        // requests. The commit flushes whatever the batches hold.
+        props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return props;
@@ -170,6 +176,10 @@ public final class SinkClients implements AutoCloseable {
         return restorer;
     }
 
+    UploadLedger ledger() {
+        return ledger;
+    }
+
     ExecutorService cycleThread() {
         return cycleThread;
     }
@@ -193,6 +203,7 @@ public final class SinkClients implements AutoCloseable {
         closeQuietly(consumer);
         closeQuietly(writer);
         closeQuietly(restorer);
+        closeQuietly(ledger);
         closeQuietly(client);
     }
 

@@ -48,7 +48,7 @@ public final class SinkLoop implements Runnable, AutoCloseable {
     private final CycleReporter reporter;
     private final SinkHooks hooks;
     private final Clock clock;
-    private final UploadLedger ledger = new UploadLedger();
+    private final UploadLedger ledger;
     private final RecordBuffer buffer;
     private final int maxBuffered;
 
@@ -63,6 +63,7 @@ public final class SinkLoop implements Runnable, AutoCloseable {
         this.consumer = clients.consumer();
         this.uploadCycle = clients.uploadCycle();
         this.authGate = clients.authGate();
+        this.ledger = clients.ledger();
         this.reporter = new CycleReporter(clients.metrics());
         this.hooks = hooks;
         this.clock = clock;
@@ -275,7 +276,7 @@ public final class SinkLoop implements Runnable, AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (!partitions.isEmpty()) {
                 List<Integer> numbers = partitions.stream().map(TopicPartition::partition).toList();
-                ledger.restored(clients.restorer().restore(numbers));
+                clients.restorer().restore(numbers, ledger);
             }
         }
 

@@ -56,7 +56,11 @@ public final class TransactionalPublisher implements AutoCloseable {
         properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId());
         properties.putIfAbsent(
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.maxEventBytes() + 64 * 1024);
-        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // Events are 1-2 KB: the default 16 KB batch held a handful, so the producer and the
+        // broker handled many small requests. Bigger batches cut the ingester's CPU per event by
+        // about a third in the benchmark; the transaction's commit flushes them anyway.
+        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 20);
+        properties.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         return properties;
     }
 

@@ -57,7 +57,7 @@ final class ObjectStore {
 
     private void merge(LogEntry entry) {
         put(entry);
-        JsonNode sources = Stix.parse(entry.data()).path("context").path("sources");
+        JsonNode sources = Stix.parseLeniently(entry.data()).path("context").path("sources");
         sources.forEach(source -> Stix.internalId(source).ifPresent(this::remove));
     }
 

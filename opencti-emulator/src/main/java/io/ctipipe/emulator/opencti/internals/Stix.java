@@ -2,6 +2,7 @@ package io.ctipipe.emulator.opencti.internals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,18 @@ public final class Stix {
             return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The parsed JSON, or a missing node when the text is not JSON (or nests deeper than the parser
+     * allows): the stream carries such data as it is, for clients under test to reject.
+     */
+    public static JsonNode parseLeniently(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
         }
     }
 

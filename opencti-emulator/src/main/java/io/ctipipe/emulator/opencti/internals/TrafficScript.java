@@ -45,14 +45,17 @@ public final class TrafficScript {
         this.time = now.minus(step.multipliedBy(estimate));
     }
 
-    public GeneratedTraffic run(int indicatorCount, int planted, int merges) {
+    /** The traffic; without changes, only the creations are written. */
+    public GeneratedTraffic run(int indicatorCount, int planted, int merges, boolean changes) {
         if (planted > DraftFactory.MAX_PLANTED) {
             throw new IllegalArgumentException("at most 12 planted bad indicators");
         }
         dependencies();
         creations(indicatorCount, planted);
-        changes(indicatorCount);
-        unrevokeSome();
+        if (changes) {
+            changes(indicatorCount);
+            unrevokeSome();
+        }
         for (int i = 0; i < merges; i++) {
             merge();
         }

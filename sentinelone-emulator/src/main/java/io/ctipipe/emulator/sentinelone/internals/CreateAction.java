@@ -64,9 +64,22 @@ public final class CreateAction {
             return ApiResponse.of(400, ErrorBodies.validation(rejectionDetail(bad)));
         }
         List<ObjectNode> saved = store.save(prepare(data, scope), options.repeatMode());
+        announce(saved);
         ObjectNode body = JSON.createObjectNode();
         body.putArray("data").addAll(saved);
         return ApiResponse.of(200, body);
+    }
+
+    private void announce(List<ObjectNode> saved) {
+        Instant at = options.clock().instant();
+        for (ObjectNode ioc : saved) {
+            options.arrivals()
+                    .stored(
+                            ioc.path("externalId").asText(null),
+                            ioc.path("type").asText(null),
+                            ioc.path("value").asText(null),
+                            at);
+        }
     }
 
     private static JsonNode orNull(JsonNode node) {
