@@ -107,14 +107,17 @@ class StreamProtocolTest {
     }
 
     @Test
-    void isoDateStartsAtThatMillisecondAndABareNumberStartsNow() throws Exception {
+    void isoDateStartsAfterThatMillisecondsFirstIdAndABareNumberStartsNow() throws Exception {
         List<StreamMessage> log = emulator.events();
         long millis = Long.parseLong(log.get(5).id().split("-")[0]);
         String date = Instant.ofEpochMilli(millis - 1).toString();
+        // A date is read as <ms>-0 and, like any id, exclusively: <ms>-1 of that millisecond
+        // follows.
 
         try (SseTestClient byDate = connect(stream(), Map.of("Last-Event-ID", date));
                 SseTestClient byNumber = connect(stream(), Map.of("from", "" + millis))) {
-            assertThat(byDate.dataMessages(1).get(0).id()).isEqualTo(firstIdAtOrAfter(log, millis));
+            assertThat(byDate.dataMessages(1).get(0).id())
+                    .isEqualTo(firstIdAfter(log, millis - 1, 0));
             assertThat(byNumber.quietFor(Duration.ofMillis(300))).isTrue();
         }
     }
@@ -208,8 +211,18 @@ class StreamProtocolTest {
         }
     }
 
-    private static String firstIdAtOrAfter(List<StreamMessage> log, long millis) {
-        return log.stream().filter(m -> idOf(m.id()) >= millis).findFirst().orElseThrow().id();
+    private static String firstIdAfter(List<StreamMessage> log, long millis, long sequence) {
+        return log.stream()
+                .filter(m -> isAfter(m.id(), millis, sequence))
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
+    private static boolean isAfter(String id, long millis, long sequence) {
+        long idMillis = idOf(id);
+        long idSequence = Long.parseLong(id.split("-")[1]);
+        return idMillis > millis || (idMillis == millis && idSequence > sequence);
     }
 
     private static long idOf(Message message) {
