@@ -14,5 +14,5 @@ COPY --from=build /src/ctipipe-cli/target/lib /opt/ctipipe/lib
 COPY config/healthcheck.sh /opt/ctipipe/healthcheck.sh
 USER ctipipe
 WORKDIR /var/lib/ctipipe
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/ctipipe/ctipipe.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Dsun.net.httpserver.nodelay=true", "-jar", "/opt/ctipipe/ctipipe.jar"]
 CMD ["--help"]

@@ -1,21 +1,21 @@
 package io.ctipipe.cli;
 
+import io.ctipipe.contracts.config.ConfigFile;
 import io.ctipipe.contracts.config.ConfigSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --config FILE} option every service and operations command shares. Without it, {@code
- * $CTIPIPE_CONFIG} is used, then {@code config/config.yml} when it exists; environment variables
- * override the file either way.
+ * The {@code --config FILE} option every service command shares. Without it, {@code
+ * $CTIPIPE_CONFIG} is used, then {@code config/config.yml} when it exists ({@link ConfigFile});
+ * environment variables override the file either way. A named file that cannot be read is a
+ * configuration error (exit code 2).
  */
 final class ConfigFileOption {
-    static final Path DEFAULT_FILE = Path.of("config", "config.yml");
+    static final String NAME = "--config";
 
     @Option(
-            names = "--config",
+            names = NAME,
             paramLabel = "FILE",
             description =
                     "config.yml to read (default $CTIPIPE_CONFIG, then config/config.yml)."
@@ -23,20 +23,6 @@ final class ConfigFileOption {
     Path file;
 
     ConfigSource load() {
-        return ConfigSource.load(resolve());
-    }
-
-    Optional<Path> resolve() {
-        if (file != null) {
-            if (!Files.isReadable(file)) {
-                throw new IllegalArgumentException("config file not readable: " + file);
-            }
-            return Optional.of(file);
-        }
-        String fromEnv = System.getenv("CTIPIPE_CONFIG");
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return Optional.of(Path.of(fromEnv));
-        }
-        return Files.isReadable(DEFAULT_FILE) ? Optional.of(DEFAULT_FILE) : Optional.empty();
+        return ConfigSource.load(ConfigFile.choose(file, System.getenv()));
     }
 }

@@ -21,6 +21,9 @@ public final class Ctipipe {
         commandLine.setExecutionExceptionHandler(new OneLineErrorHandler());
         commandLine.setParameterExceptionHandler(new ShortUsageErrorHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionStrategy(
+                new UnknownKeyReporter(
+                        ConfigReference.byEnvironmentName().values(), new CommandLine.RunLast()));
         EmulateSentinelOneCommand.describeEmulatorOptions(commandLine);
         return commandLine;
     }

@@ -3,8 +3,11 @@ package io.ctipipe.cli;
 import io.ctipipe.contracts.config.ConfigReader;
 import io.ctipipe.mapper.MapperConfig;
 import io.ctipipe.mapper.MappingDryRun;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Parameters;
             "Dry run of the mapping: read STIX (a bundle, a JSON array, or JSON lines of STIX"
                     + " objects or stream messages {\"event\",\"id\",\"data\"}) and print one JSON"
                     + " line per Indicator: {\"indicator\",\"action\",\"iocs\",\"reason\"}.",
+            "Ends with one summary line on stderr: N Indicators: U upsert, D delete, S skip.",
             "Uses the same code and the same filters (MAPPER_*) as the mapper service."
         })
 final class MapCommand implements Callable<Integer> {
@@ -38,16 +42,50 @@ final class MapCommand implements Callable<Integer> {
         ConfigReader reader = new ConfigReader(config.load());
         MapperConfig mapperConfig = MapperConfig.load(reader);
         reader.throwIfInvalid();
-        PrintStream out = System.out;
         if ("-".equals(input)) {
-            return MappingDryRun.run(System.in, out, System.err, mapperConfig);
+            return map(System.in, mapperConfig);
         }
         Path file = Path.of(input);
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read input file " + file);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return MappingDryRun.run(in, out, System.err, mapperConfig);
+            return map(in, mapperConfig);
+        }
+    }
+
+    private static int map(InputStream in, MapperConfig mapperConfig) {
+        ByteCount counted = new ByteCount(in);
+        DecisionTally tally = new DecisionTally(System.out);
+        PrintStream out = new PrintStream(tally, false, StandardCharsets.UTF_8);
+        int code = MappingDryRun.run(counted, out, System.err, mapperConfig);
+        out.flush();
+        if (code != MappingDryRun.INVALID_JSON) {
+            System.err.println("ctipipe map: " + tally.summary(counted.bytes == 0));
+        }
+        return code;
+    }
+
+    /** Counts the bytes read, to tell an empty input from one without Indicators. */
+    private static final class ByteCount extends FilterInputStream {
+        long bytes;
+
+        ByteCount(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            bytes += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            bytes += Math.max(read, 0);
+            return read;
         }
     }
 }

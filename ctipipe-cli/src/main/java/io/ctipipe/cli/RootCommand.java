@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             ReplayCommand.class,
             DlqCommand.class,
             StatusCommand.class,
-            BrokerCommand.class
+            BrokerCommand.class,
+            BenchCommand.class
         })
 final class RootCommand implements Runnable {
     @Spec CommandSpec spec;

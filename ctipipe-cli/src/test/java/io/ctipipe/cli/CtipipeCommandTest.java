@@ -53,4 +53,25 @@ class CtipipeCommandTest {
                         "ctipipe: Unmatched argument at index 0: 'no-such-command'"
                                 + " (see 'ctipipe --help')");
     }
+
+    @Test
+    void helpListsTheBenchmarkThatShipsAsItsOwnJar() {
+        String help = Ctipipe.commandLine().getUsageMessage().replaceAll("\\s+", " ");
+
+        assertThat(help)
+                .contains(" bench Benchmark the whole pipeline")
+                .contains("'./ctipipe bench --help' lists its options");
+    }
+
+    @Test
+    void benchFromThisJarSaysWhereTheBenchmarkIs() {
+        CommandOutput run = CommandOutput.run("bench", "--quick");
+
+        assertThat(run.exitCode()).isEqualTo(OneLineErrorHandler.FAILURE);
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("ctipipe bench: the benchmark is its own jar: run './ctipipe bench")
+                .contains(BenchCommand.BENCH_JAR);
+    }
 }

@@ -1,19 +1,17 @@
 package io.ctipipe.ops;
 
+import io.ctipipe.contracts.config.ConfigFile;
 import io.ctipipe.contracts.config.ConfigSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --config FILE} for the operations commands. Without it the file named by {@code
- * $CTIPIPE_CONFIG} is read, else {@code config/config.yml} when present; environment variables
- * override the file, as for the services.
+ * $CTIPIPE_CONFIG} is read, else {@code config/config.yml} when present ({@link ConfigFile});
+ * environment variables override the file, as for the services. A named file that cannot be read is
+ * a configuration error.
  */
 final class ConfigOption {
-    private static final Path DEFAULT = Path.of("config", "config.yml");
-
     @Option(
             names = "--config",
             paramLabel = "FILE",
@@ -23,20 +21,6 @@ final class ConfigOption {
     Path file;
 
     OpsConfig load() {
-        return OpsConfig.from(ConfigSource.load(chosenFile()));
-    }
-
-    private Optional<Path> chosenFile() {
-        if (file != null) {
-            if (!Files.isReadable(file)) {
-                throw new IllegalArgumentException("cannot read the config file " + file);
-            }
-            return Optional.of(file);
-        }
-        String named = System.getenv("CTIPIPE_CONFIG");
-        if (named != null && !named.isBlank()) {
-            return Optional.of(Path.of(named.trim()));
-        }
-        return Files.isReadable(DEFAULT) ? Optional.of(DEFAULT) : Optional.empty();
+        return OpsConfig.from(ConfigSource.load(ConfigFile.choose(file, System.getenv())));
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * What the operations commands read, validated in one pass: the Kafka client settings and topics
- * the services use, the two consumer groups (same variables and defaults as the mapper and the
- * sink), the live stream id, and the status and replay thresholds.
+ * the services use, the two consumer groups (the mapper's and the sink's own keys, from {@link
+ * ConfigKeys}), the live stream id, and the status and replay thresholds.
  *
  * @param mapperGroup the mapper's consumer group ({@code MAPPER_APPLICATION_ID})
  * @param sinkGroup the sink's consumer group ({@code SINK_GROUP_ID})
@@ -28,17 +28,6 @@ public record OpsConfig(
         String streamId,
         Duration stuckAfter,
         Duration ingesterAliveWithin) {
-
-    /** Same key and default as the mapper's: its Streams application id is its group. */
-    public static final ConfigKey MAPPER_APPLICATION_ID =
-            ConfigKey.of(
-                    "mapper.application_id",
-                    "ctipipe-mapper",
-                    "Kafka Streams application.id: consumer group and transactional id prefix.");
-
-    /** Same key and default as the sink's. */
-    public static final ConfigKey SINK_GROUP_ID =
-            ConfigKey.of("sink.group_id", "ctipipe-sink", "Kafka consumer group of the sink.");
 
     public static final ConfigKey STATUS_STUCK_AFTER =
             ConfigKey.of(
@@ -59,8 +48,8 @@ public record OpsConfig(
         OpsConfig config =
                 new OpsConfig(
                         KafkaSettings.read(reader),
-                        reader.string(MAPPER_APPLICATION_ID),
-                        reader.string(SINK_GROUP_ID),
+                        reader.string(ConfigKeys.MAPPER_APPLICATION_ID),
+                        reader.string(ConfigKeys.SINK_GROUP_ID),
                         reader.optionalString(ConfigKeys.CONNECTOR_LIVE_STREAM_ID).orElse(null),
                         positive(reader, STATUS_STUCK_AFTER),
                         positive(reader, REPLAY_INGESTER_ALIVE_WITHIN));
@@ -79,8 +68,8 @@ public record OpsConfig(
         keys.addAll(Topics.keys());
         keys.addAll(
                 List.of(
-                        MAPPER_APPLICATION_ID,
-                        SINK_GROUP_ID,
+                        ConfigKeys.MAPPER_APPLICATION_ID,
+                        ConfigKeys.SINK_GROUP_ID,
                         ConfigKeys.CONNECTOR_LIVE_STREAM_ID,
                         STATUS_STUCK_AFTER,
                         REPLAY_INGESTER_ALIVE_WITHIN));

@@ -37,11 +37,6 @@ public record MapperConfig(
         Set<String> includeLabels,
         Set<String> excludeLabels) {
 
-    public static final ConfigKey MAPPER_APPLICATION_ID =
-            ConfigKey.of(
-                    "mapper.application_id",
-                    "ctipipe-mapper",
-                    "Kafka Streams application.id: consumer group and transactional id prefix.");
     public static final ConfigKey MAPPER_COMMIT_INTERVAL =
             ConfigKey.of(
                     "mapper.commit_interval",
@@ -117,7 +112,7 @@ public record MapperConfig(
         keys.add(ConfigKeys.CONNECTOR_NAME);
         keys.addAll(
                 List.of(
-                        MAPPER_APPLICATION_ID,
+                        ConfigKeys.MAPPER_APPLICATION_ID,
                         MAPPER_COMMIT_INTERVAL,
                         MAPPER_STATE_DIR,
                         MAPPER_MIN_SCORE,
@@ -133,10 +128,10 @@ public record MapperConfig(
     }
 
     private static String applicationId(ConfigReader reader) {
-        String id = reader.string(MAPPER_APPLICATION_ID);
+        String id = reader.string(ConfigKeys.MAPPER_APPLICATION_ID);
         if (!id.isEmpty() && !id.matches("[A-Za-z0-9._-]+")) {
             reader.problem(
-                    MAPPER_APPLICATION_ID.displayName()
+                    ConfigKeys.MAPPER_APPLICATION_ID.displayName()
                             + ": expected letters, digits, '.', '_' or '-', got '"
                             + id
                             + "'");

@@ -120,6 +120,21 @@ class MappingDryRunTest {
     }
 
     @Test
+    void printsASkipForAStreamMessageOfAnotherEnvelopeVersion() throws Exception {
+        ObjectNode old = JSON.createObjectNode().put("event", "create").put("id", "1-0");
+        old.set("data", ip.envelopeNode("create").put("version", "3"));
+
+        int exit = run(old.toString());
+
+        assertThat(exit).isZero();
+        JsonNode line = lines().get(0);
+        assertThat(line.get("indicator").asText()).isEqualTo(ip.stixId());
+        assertThat(line.get("action").asText()).isEqualTo("skip");
+        assertThat(line.get("reason").asText()).isEqualTo("unsupported-envelope-version");
+        assertThat(line.get("iocs")).isEmpty();
+    }
+
+    @Test
     void reportsUnreadableElementsAndMapsTheRest() throws Exception {
         IndicatorJson broken = ipv4("id-4", "203.0.113.9").set("labels", "not-a-list");
 

@@ -65,7 +65,7 @@ class TlsIT {
                                                 && failed(
                                                         sinkPort,
                                                         "ctipipe_sink_api_retries",
-                                                        "io"));
+                                                        "tls"));
                 assertThat(ingester.output()).contains("Hostname 127.0.0.1 not verified");
                 assertThat(sink.isAlive()).as("the sink keeps trying").isTrue();
             }

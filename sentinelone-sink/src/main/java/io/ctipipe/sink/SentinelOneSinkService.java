@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  *       kill between POST and commit loses nothing and, in either repeat mode, duplicates nothing.
  *   <li>Retries: Resilience4j, exponential backoff with jitter, Retry-After honoured. Rejected
  *       items and exhausted batches go to {@code Topics.iocsDlq()} with the {@code
- *       DeadLetterHeaders} context. Refused credentials dead-letter nothing: the sink pauses and
- *       reports DOWN until they work again.
+ *       DeadLetterHeaders} context. Refused credentials and an untrusted certificate dead-letter
+ *       nothing: the sink pauses and reports DOWN until they work again.
  * </ul>
  */
 public final class SentinelOneSinkService implements RunningService {

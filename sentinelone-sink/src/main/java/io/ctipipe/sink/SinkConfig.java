@@ -74,8 +74,6 @@ public record SinkConfig(
                     "sentinelone.batch_size", "500", "Most IOCs per POST (and uuids per DELETE).");
     public static final ConfigKey SENTINELONE_TIMEOUT =
             ConfigKey.of("sentinelone.timeout", "30s", "Timeout of one whole HTTP call.");
-    public static final ConfigKey SINK_GROUP_ID =
-            ConfigKey.of("sink.group_id", "ctipipe-sink", "Kafka consumer group of the sink.");
     public static final ConfigKey SINK_TRANSACTIONAL_ID =
             ConfigKey.of(
                     "sink.transactional_id",
@@ -97,7 +95,8 @@ public record SinkConfig(
             ConfigKey.of(
                     "sink.auth_retry_interval",
                     "30s",
-                    "Retry interval while SentinelOne refuses the credentials.");
+                    "Retry interval while SentinelOne refuses the credentials or the TLS handshake"
+                            + " fails.");
 
     public static final ConfigKey SINK_STATE_DIR =
             ConfigKey.of(
@@ -120,7 +119,7 @@ public record SinkConfig(
                         reader.positiveInt(SENTINELONE_BATCH_SIZE),
                         positive(reader, SENTINELONE_TIMEOUT),
                         reader.string(ConfigKeys.CONNECTOR_NAME),
-                        reader.string(SINK_GROUP_ID),
+                        reader.string(ConfigKeys.SINK_GROUP_ID),
                         transactionalId(reader),
                         reader.bool(SINK_RESEND),
                         reader.duration(SINK_LINGER),
@@ -154,7 +153,7 @@ public record SinkConfig(
                         SENTINELONE_BATCH_SIZE,
                         SENTINELONE_TIMEOUT,
                         ConfigKeys.CONNECTOR_NAME,
-                        SINK_GROUP_ID,
+                        ConfigKeys.SINK_GROUP_ID,
                         SINK_TRANSACTIONAL_ID,
                         SINK_RESEND,
                         SINK_LINGER,
@@ -220,7 +219,7 @@ public record SinkConfig(
 
     private static String transactionalId(ConfigReader reader) {
         return reader.optionalString(SINK_TRANSACTIONAL_ID)
-                .orElseGet(() -> reader.string(SINK_GROUP_ID) + "-" + hostName());
+                .orElseGet(() -> reader.string(ConfigKeys.SINK_GROUP_ID) + "-" + hostName());
     }
 
     private static String hostName() {

@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ctipipe.contracts.kafka.DeadLetterHeaders;
 import io.ctipipe.emulator.sentinelone.Fault;
 import io.ctipipe.emulator.sentinelone.RepeatMode;
+import io.ctipipe.emulator.sentinelone.SelfSignedCertificate;
 import io.ctipipe.emulator.sentinelone.SentinelOneEmulator;
 import io.ctipipe.emulator.sentinelone.SentinelOneEmulatorOptions;
 import io.ctipipe.emulator.sentinelone.StoredIoc;
 import io.ctipipe.kafka.embedded.KafkaBroker;
 import io.ctipipe.kafka.embedded.KafkaBrokerExtension;
+import io.ctipipe.sink.internals.SinkMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -97,6 +101,36 @@ class SinkAgainstEmulatorIT {
         assertThat(emulator.statusCount(401)).isGreaterThan(1);
         assertThat(harness.deadLetters()).isEmpty();
         Awaitility.await().atMost(PATIENCE).until(() -> sink.health().up());
+    }
+
+    @Test
+    void anUntrustedCertificatePausesTheSinkAndDeadLettersNothing(KafkaBroker broker)
+            throws Exception {
+        emulator =
+                SentinelOneEmulator.startHttps(
+                        SentinelOneEmulatorOptions.defaults(),
+                        SelfSignedCertificate.serverContext());
+        harness = new SinkHarness(broker, 2);
+        harness.upsert("ind-1", "indicator--1", ioc("DNS", "one.example", "indicator--1"));
+        harness.upsert("ind-2", "indicator--2", ioc("DNS", "two.example", "indicator--2"));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+        SentinelOneSinkService sink = harness.start(env(), registry);
+
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .until(() -> tlsRetries(registry) >= 3 && !sink.health().up());
+        assertThat(sink.health().detail())
+                .contains("127.0.0.1:" + emulator.port(), "certificate not trusted", "trustStore");
+        assertThat(harness.deadLetters()).isEmpty();
+        assertThat(harness.committed()).isZero();
+        assertThat(emulator.requestCount()).isZero();
+    }
+
+    private static double tlsRetries(SimpleMeterRegistry registry) {
+        return registry.find(SinkMetrics.API_RETRIES).tag("cause", "tls").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     @ParameterizedTest

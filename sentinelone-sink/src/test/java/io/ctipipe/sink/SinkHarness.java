@@ -8,6 +8,7 @@ import io.ctipipe.contracts.kafka.Topics;
 import io.ctipipe.kafka.embedded.KafkaBroker;
 import io.ctipipe.sink.internals.SinkHooks;
 import io.ctipipe.sink.internals.TestConfigs;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -99,10 +100,18 @@ final class SinkHarness implements AutoCloseable {
     }
 
     SentinelOneSinkService start(Map<String, String> env, SinkHooks hooks) {
+        return start(env, new SimpleMeterRegistry(), hooks);
+    }
+
+    SentinelOneSinkService start(Map<String, String> env, MeterRegistry registry) {
+        return start(env, registry, SinkHooks.NONE);
+    }
+
+    private SentinelOneSinkService start(
+            Map<String, String> env, MeterRegistry registry, SinkHooks hooks) {
         producer.flush();
         SinkConfig config = TestConfigs.config(env);
-        SentinelOneSinkService service =
-                new SentinelOneSinkService(config, new SimpleMeterRegistry(), hooks);
+        SentinelOneSinkService service = new SentinelOneSinkService(config, registry, hooks);
         services.add(service);
         service.start();
         return service;

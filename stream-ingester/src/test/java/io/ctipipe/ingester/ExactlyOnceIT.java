@@ -56,7 +56,8 @@ class ExactlyOnceIT {
         emulator.faults().halfOpenNow(Duration.ofSeconds(4));
         emulator.append(traffic.subList(third, 2 * third));
         fixture.awaitCaughtUp(service, CATCH_UP);
-        emulator.faults().reject(401, Duration.ofMillis(1500));
+        // Long enough that the reconnect after the drop meets the 401 phase on a slow machine.
+        emulator.faults().reject(401, Duration.ofSeconds(3));
         emulator.faults().dropOpenConnections();
         emulator.append(traffic.subList(2 * third, traffic.size()));
         fixture.awaitCaughtUp(service, CATCH_UP);

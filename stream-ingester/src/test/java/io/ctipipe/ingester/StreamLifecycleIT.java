@@ -69,6 +69,29 @@ class StreamLifecycleIT {
     }
 
     @Test
+    void forwardsAnEnvelopeOfAnotherVersionUnchangedForTheMapperToReport(KafkaBroker broker) {
+        String legacy =
+                "{\"version\":\"3\",\"type\":\"create\",\"data\":{\"type\":\"indicator\","
+                        + "\"id\":\"indicator--legacy\",\"x_opencti_score\":80}}";
+        IngesterFixture fixture = new IngesterFixture(broker, emulator);
+        StreamIngesterService service = fixture.start();
+
+        String id = emulator.append("create", legacy);
+        fixture.awaitCaughtUp(service, CATCH_UP);
+        service.close();
+
+        assertThat(fixture.published())
+                .filteredOn(p -> id.equals(p.id()))
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.data()).isEqualTo(legacy);
+                            assertThat(p.key()).isEqualTo("indicator--legacy");
+                            assertThat(p.event()).isEqualTo("create");
+                        });
+    }
+
+    @Test
     void recoversASnapshotThenGoesLiveAndDropsTheRecoverDate(KafkaBroker broker) {
         IngesterFixture fixture =
                 new IngesterFixture(broker, emulator)

@@ -3,6 +3,7 @@ package io.ctipipe.cli.quickstart;
 import io.ctipipe.cli.ServiceDefinition;
 import io.ctipipe.cli.ServiceRunner;
 import io.ctipipe.cli.Services;
+import io.ctipipe.contracts.config.ConfigKeys;
 import io.ctipipe.contracts.config.ConfigSource;
 import io.ctipipe.contracts.kafka.TopicProvisioner;
 import io.ctipipe.contracts.kafka.Topics;
@@ -45,8 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class PipelineEnvironment implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PipelineEnvironment.class);
 
-    public static final String MAPPER_GROUP = "ctipipe-mapper";
-    public static final String SINK_GROUP = "ctipipe-sink";
+    public static final String MAPPER_GROUP = ConfigKeys.MAPPER_APPLICATION_ID.defaultValue();
+    public static final String SINK_GROUP = ConfigKeys.SINK_GROUP_ID.defaultValue();
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final PrometheusMeterRegistry registry = ServiceRunner.newRegistry();
@@ -165,8 +166,8 @@ public final class PipelineEnvironment implements AutoCloseable {
         env.put("SENTINELONE_ACCOUNT_ID", sentinelOne.accountId());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("MAPPER_STATE_DIR", stateDir.toString());
-        env.put("MAPPER_APPLICATION_ID", MAPPER_GROUP);
-        env.put("SINK_GROUP_ID", SINK_GROUP);
+        env.put(ConfigKeys.MAPPER_APPLICATION_ID.env(), MAPPER_GROUP);
+        env.put(ConfigKeys.SINK_GROUP_ID.env(), SINK_GROUP);
         env.put("TOPICS_CREATE", "false");
         // Smaller batches than production's 500: more requests, so retries show in a short run.
         env.put("SENTINELONE_BATCH_SIZE", "100");

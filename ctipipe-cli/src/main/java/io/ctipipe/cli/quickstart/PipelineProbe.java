@@ -1,8 +1,10 @@
 package io.ctipipe.cli.quickstart;
 
+import io.ctipipe.contracts.kafka.KafkaSettings;
 import io.ctipipe.contracts.kafka.Topics;
 import io.ctipipe.contracts.stream.IngesterState;
 import io.ctipipe.contracts.stream.StreamPosition;
+import io.ctipipe.ops.LagProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
@@ -10,42 +12,40 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Watches a running pipeline: counts from the services' meters, and whether everything the OpenCTI
- * emulator holds has gone all the way through (ingester position at the stream's end, mapper and
- * sink groups with no lag).
+ * emulator holds has gone all the way through: the ingester's position at the stream's end, and the
+ * mapper and sink groups drained ({@link LagProbe#drained}: no lag, no transaction left open on
+ * their input, such as a killed mapper's).
  */
 final class PipelineProbe implements AutoCloseable {
-    private final Admin admin;
     private final MeterRegistry registry;
     private final Topics topics = Topics.defaults();
     private final Supplier<Optional<IngesterState>> ingesterState;
     private final StreamPosition streamEnd;
-    private final BacklogCheck backlog;
+    private final LagProbe lags;
 
     PipelineProbe(
             String bootstrap,
             MeterRegistry registry,
             Supplier<Optional<IngesterState>> ingesterState,
             String lastEventId) {
-        this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
         this.registry = registry;
         this.ingesterState = ingesterState;
         this.streamEnd = StreamPosition.parse(lastEventId);
-        this.backlog = new BacklogCheck(admin, bootstrap);
+        this.lags = LagProbe.connect(KafkaSettings.of(bootstrap));
     }
 
-    /** True once the ingester has committed the stream's last id and no stage lags. */
+    /** True once the ingester has committed the stream's last id and both groups are drained. */
     boolean drained() throws ExecutionException, InterruptedException {
         boolean ingested =
                 ingesterState.get().map(s -> !streamEnd.isAfter(s.streamPosition())).orElse(false);
         if (!ingested) {
             return false;
         }
-        return backlog.caughtUp(PipelineEnvironment.MAPPER_GROUP, topics.events())
-                && backlog.caughtUp(PipelineEnvironment.SINK_GROUP, topics.iocs());
+        return lags.drained(PipelineEnvironment.MAPPER_GROUP, topics.events())
+                && lags.drained(PipelineEnvironment.SINK_GROUP, topics.iocs());
     }
 
     /** Which stage is still working, for a run that times out. */
@@ -57,10 +57,12 @@ final class PipelineProbe implements AutoCloseable {
                     + streamEnd
                     + ")";
         }
-        if (!backlog.caughtUp(PipelineEnvironment.MAPPER_GROUP, topics.events())) {
-            return "ioc-mapper-streams (records left on " + topics.events() + ")";
+        if (!lags.drained(PipelineEnvironment.MAPPER_GROUP, topics.events())) {
+            return "ioc-mapper-streams (records or an open transaction left on "
+                    + topics.events()
+                    + ")";
         }
-        return "sentinelone-sink (records left on " + topics.iocs() + ")";
+        return "sentinelone-sink (records or an open transaction left on " + topics.iocs() + ")";
     }
 
     Counts counts() {
@@ -112,7 +114,6 @@ final class PipelineProbe implements AutoCloseable {
 
     @Override
     public void close() {
-        backlog.close();
-        admin.close();
+        lags.close();
     }
 }

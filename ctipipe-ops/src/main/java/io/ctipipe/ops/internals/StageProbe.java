@@ -1,6 +1,7 @@
 package io.ctipipe.ops.internals;
 
 import io.ctipipe.ops.ConsumerLag;
+import io.ctipipe.ops.LagProbe;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +23,12 @@ import org.apache.kafka.common.TopicPartition;
 final class StageProbe {
     private final Admin admin;
     private final TopicReader reader;
+    private final LagProbe lags;
 
     StageProbe(Admin admin, TopicReader reader) {
         this.admin = admin;
         this.reader = reader;
+        this.lags = LagProbe.over(admin, reader);
     }
 
     /** A stage's status, whether its group has active members and whether its topic exists. */
@@ -124,11 +127,7 @@ final class StageProbe {
 
     private ConsumerLag lag(String group, String topic) {
         try {
-            return ConsumerLag.of(admin, group, topic)
-                    .ignoringMarkers(
-                            (partition, offset) ->
-                                    reader.firstFrom(new TopicPartition(topic, partition), offset)
-                                            .isPresent());
+            return lags.lag(group, topic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the lag of " + group, e);

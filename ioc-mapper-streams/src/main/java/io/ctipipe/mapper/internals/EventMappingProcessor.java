@@ -92,7 +92,9 @@ public final class EventMappingProcessor implements Processor<byte[], byte[], St
         context.forward(
                 record.withKey(decision.internalId()).withValue(value).withHeaders(headers));
         metrics.skipped(decision.reason());
-        delete(record, decision, eventId, DeleteReason.UNMAPPABLE.code());
+        if (decision.deletesEarlierUploads()) {
+            delete(record, decision, eventId, DeleteReason.UNMAPPABLE.code());
+        }
     }
 
     private void forwardCommand(Record<byte[], byte[]> record, IocCommand command) {

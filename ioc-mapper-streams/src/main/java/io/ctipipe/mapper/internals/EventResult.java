@@ -4,11 +4,10 @@ import java.util.List;
 
 /**
  * The outcome of one event: decisions for the Indicators it concerns, or the reason it was ignored
- * ({@code non-indicator}, {@code unsupported-version}).
+ * ({@code non-indicator}).
  */
 public record EventResult(List<IndicatorDecision> decisions, String ignored) {
     public static final String NON_INDICATOR = "non-indicator";
-    public static final String UNSUPPORTED_VERSION = "unsupported-version";
 
     public EventResult {
         decisions = List.copyOf(decisions);

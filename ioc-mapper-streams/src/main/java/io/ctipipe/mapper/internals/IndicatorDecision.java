@@ -18,7 +18,10 @@ public record IndicatorDecision(
         String reason,
         String detail) {
 
-    /** The three outcomes; a skip also deletes whatever an earlier version uploaded. */
+    /**
+     * The three outcomes; a skip also deletes whatever an earlier version uploaded (see {@link
+     * #deletesEarlierUploads()}).
+     */
     public enum Action {
         UPSERT,
         DELETE,
@@ -45,12 +48,21 @@ public record IndicatorDecision(
     }
 
     static IndicatorDecision skip(Indicator indicator, SkipReason reason, String detail) {
+        return skip(indicator.internalId(), indicator.stixId(), reason, detail);
+    }
+
+    static IndicatorDecision skip(
+            String internalId, String stixId, SkipReason reason, String detail) {
         return new IndicatorDecision(
-                Action.SKIP,
-                indicator.internalId(),
-                indicator.stixId(),
-                List.of(),
-                reason.code(),
-                detail);
+                Action.SKIP, internalId, stixId, List.of(), reason.code(), detail);
+    }
+
+    /**
+     * Whether this skip also deletes what earlier versions of the Indicator uploaded: yes when the
+     * Indicator was read and cannot be mapped, no when the event itself was not read.
+     */
+    public boolean deletesEarlierUploads() {
+        return action == Action.SKIP
+                && !SkipReason.UNSUPPORTED_ENVELOPE_VERSION.code().equals(reason);
     }
 }

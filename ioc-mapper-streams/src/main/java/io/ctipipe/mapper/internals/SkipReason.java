@@ -24,7 +24,12 @@ public enum SkipReason {
     /** A malformed address, a hash of the wrong length, a URL in a domain field, ... */
     INVALID_VALUE("invalid-value"),
     /** A CIDR wider than one address (/32 for IPv4, /128 for IPv6). */
-    CIDR_TOO_WIDE("cidr-too-wide");
+    CIDR_TOO_WIDE("cidr-too-wide"),
+    /**
+     * The envelope's {@code version} is not 4, so the event is not read at all; unlike the other
+     * skips it deletes nothing, since nobody knows what it says.
+     */
+    UNSUPPORTED_ENVELOPE_VERSION("unsupported-envelope-version");
 
     private final String code;
 

@@ -67,10 +67,12 @@ class FaultInjectionTest {
 
     @Test
     void rejectsNewRequestsWithTheChosenStatusForAPeriod() throws Exception {
-        emulator.faults().reject(429, Duration.ofMillis(500));
+        // Long enough that even a stalled machine sends the first request within it.
+        emulator.faults().reject(429, Duration.ofMinutes(1));
 
         HttpResponse<InputStream> during = open();
-        await().atMost(Duration.ofSeconds(5)).until(() -> open().statusCode() == 200);
+        emulator.faults().reject(429, Duration.ofMillis(200));
+        await().atMost(Duration.ofSeconds(10)).until(() -> open().statusCode() == 200);
 
         assertThat(during.statusCode()).isEqualTo(429);
         assertThat(new String(during.body().readAllBytes())).contains("Too many requests");
@@ -81,13 +83,15 @@ class FaultInjectionTest {
         try (SseTestClient client = connect(emulator.lastEventId())) {
             client.until(m -> m.event().equals("heartbeat"));
 
+            // Timed from before the fault, so that a stall between the two lines cannot shorten
+            // what is measured; the 10 ms spare covers the emulator's millisecond sleep.
+            long started = System.nanoTime();
             emulator.faults().halfOpenNow(Duration.ofMillis(600));
 
-            long started = System.nanoTime();
             Message next = client.until(m -> !m.event().equals("heartbeat")).get(0);
             assertThat(next.event()).isIn("<error>", "<end>");
             assertThat(Duration.ofNanos(System.nanoTime() - started))
-                    .isGreaterThan(Duration.ofMillis(400));
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(590));
         }
     }
 
@@ -97,7 +101,7 @@ class FaultInjectionTest {
         try (SseTestClient client = connect(log.get(log.size() - 2).id())) {
             client.dataMessages(1);
             emulator.faults().pause();
-            await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> emulator.pausedConnections() == 1);
 
             List<String> appended =
                     emulator.append(List.of(traffic.get(10), traffic.get(11), traffic.get(12)));

@@ -7,7 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -15,10 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * latency is waited; an active auth outage answers 401; else the first scripted fault whose method
  * matches is used up; else one random fault is drawn from the configured shares (seeded, so a run
  * is repeatable). The inspection endpoint is never faulted.
+ *
+ * <p>The draws come from {@link SplittableRandom}, not {@link java.util.Random}: the latter's
+ * stream for seed 42 (the quickstart's default) holds only 1 value below 0.15 in its first 64,
+ * where 9.6 are expected, so a short run looked nearly fault-free.
  */
 public final class Faults {
     private final Clock clock;
-    private final Random random;
+    private final SplittableRandom random;
     private final List<Share> shares = new CopyOnWriteArrayList<>();
     private final Deque<Scripted> script = new ArrayDeque<>();
     private volatile Duration latency = Duration.ZERO;
@@ -37,7 +41,7 @@ public final class Faults {
 
     public Faults(Clock clock, long seed) {
         this.clock = clock;
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
     }
 
     /** Adds a delay before every API answer, to model a remote console. */

@@ -9,6 +9,11 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +120,38 @@ class EmulatorFaultsTest {
 
         assertThat(firstRun).isEqualTo(secondRun);
         assertThat(firstRun).contains(503, 200);
+    }
+
+    /**
+     * 2000 requests with 10 % 503 and 10 % 429. For a fair draw each count is Binomial(2000, 0.1)
+     * and the total Binomial(2000, 0.2); the bands hold all but about 1e-5 of each. The seed is
+     * fixed, so the outcome is too: this cannot flake.
+     */
+    @Test
+    void injectsTheConfiguredSharesOver2000Requests() throws InterruptedException {
+        SentinelOneEmulatorOptions options =
+                SentinelOneEmulatorOptions.builder()
+                        .seed(7)
+                        .randomFault(Fault.status(503), 0.1)
+                        .randomFault(Fault.tooManyRequests(null), 0.1)
+                        .build();
+
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        try (SentinelOneEmulator s1 = SentinelOneEmulator.start(options)) {
+            ApiClient api = new ApiClient(s1);
+            // Sixteen at a time, to keep the test short on a slow machine.
+            ExecutorService clients = Executors.newFixedThreadPool(16);
+            for (int i = 0; i < 2000; i++) {
+                clients.execute(() -> statuses.merge(api.get("limit=1").status(), 1, Integer::sum));
+            }
+            clients.shutdown();
+            assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        }
+
+        assertThat(statuses).containsOnlyKeys(200, 429, 503);
+        assertThat(statuses.get(503)).isBetween(140, 260);
+        assertThat(statuses.get(429)).isBetween(140, 260);
+        assertThat(statuses.get(503) + statuses.get(429)).isBetween(320, 480);
     }
 
     private static List<Integer> statusesWithShare(long seed) {

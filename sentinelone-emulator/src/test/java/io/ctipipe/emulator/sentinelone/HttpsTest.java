@@ -3,25 +3,19 @@ package io.ctipipe.emulator.sentinelone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The API over HTTPS, with a self-signed certificate for localhost and 127.0.0.1. */
+/** The API over HTTPS, with the self-signed certificate for localhost and 127.0.0.1. */
 class HttpsTest {
-    private static final char[] PASSWORD = "changeit".toCharArray();
-
     private final SentinelOneEmulator emulator =
-            SentinelOneEmulator.startHttps(SentinelOneEmulatorOptions.defaults(), serverContext());
+            SentinelOneEmulator.startHttps(
+                    SentinelOneEmulatorOptions.defaults(), SelfSignedCertificate.serverContext());
 
     @AfterEach
     void stop() {
@@ -30,7 +24,8 @@ class HttpsTest {
 
     @Test
     void answersAClientThatTrustsTheCertificate() throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(clientContext()).build();
+        HttpClient client =
+                HttpClient.newBuilder().sslContext(SelfSignedCertificate.clientContext()).build();
 
         HttpResponse<String> response =
                 client.send(listRequest(), HttpResponse.BodyHandlers.ofString());
@@ -53,35 +48,5 @@ class HttpsTest {
         return HttpRequest.newBuilder(URI.create(emulator.baseUrl() + ApiClient.PATH + "?limit=1"))
                 .header("Authorization", "ApiToken " + emulator.apiToken())
                 .build();
-    }
-
-    private static SSLContext serverContext() {
-        try {
-            KeyManagerFactory keys =
-                    KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(keyStore(), PASSWORD);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static SSLContext clientContext() throws Exception {
-        TrustManagerFactory trust =
-                TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(keyStore());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
-    }
-
-    private static KeyStore keyStore() throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = HttpsTest.class.getResourceAsStream("/emulator-tls.p12")) {
-            store.load(in, PASSWORD);
-        }
-        return store;
     }
 }

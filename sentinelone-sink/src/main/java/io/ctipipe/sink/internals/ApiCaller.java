@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * Runs one SentinelOne call with the sink's single retry layer (Resilience4j): up to {@code
  * SENTINELONE_MAX_API_ATTEMPTS} attempts for {@link FailureClass#RETRIABLE} failures, waiting the
  * server's Retry-After when it gives one (capped by {@code SINK_RETRY_AFTER_MAX}) and otherwise an
- * exponential backoff with jitter. A credentials refusal is not retried here but waited out through
- * the {@link AuthGate}, as long as it lasts, unless the work is cancelled.
+ * exponential backoff with jitter. A credentials refusal or an untrusted certificate ({@link
+ * FailureClass#isOutage()}) is not retried here but waited out through the {@link AuthGate}, as
+ * long as it lasts, unless the work is cancelled.
  */
 public final class ApiCaller {
     private static final Logger log = LoggerFactory.getLogger(ApiCaller.class);
@@ -61,18 +62,21 @@ public final class ApiCaller {
     /** Calls until success, a non-retriable failure, exhaustion, or cancellation. */
     public <T> CallResult<T> call(
             String operation, Cancellation cancellation, CheckedSupplier<T> request) {
+        boolean ambiguous = false;
         while (true) {
             cancellation.check();
             CallResult<T> result = callWithRetries(operation, cancellation, request);
-            if (result.failureClass() != FailureClass.AUTH) {
+            // A request cut before the outage may have been carried out all the same.
+            ambiguous |= result.ambiguous();
+            if (result.failureClass() == null || !result.failureClass().isOutage()) {
                 if (result.ok()) {
                     authGate.passed();
                 }
-                return result;
+                return ambiguous ? result.withAmbiguous() : result;
             }
-            metrics.retry(operation, "auth");
-            if (!authGate.refusedThenWait(result.httpStatus(), cancellation)) {
-                throw new CycleAbandoned("cancelled during a credentials outage");
+            metrics.retry(operation, result.failureClass() == FailureClass.TLS ? "tls" : "auth");
+            if (!authGate.refusedThenWait(result, cancellation)) {
+                throw new CycleAbandoned("cancelled during an authentication outage");
             }
         }
     }

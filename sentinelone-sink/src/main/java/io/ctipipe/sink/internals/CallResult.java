@@ -26,6 +26,12 @@ public record CallResult<T>(
         return failure == null;
     }
 
+    /** This result, marked as possibly carried out by the server. */
+    public CallResult<T> withAmbiguous() {
+        return new CallResult<>(
+                value, failure, failureClass, attempts, firstAttempt, lastAttempt, true);
+    }
+
     /** The HTTP status of the failure, or null when there was none. */
     public Integer httpStatus() {
         return failure instanceof ApiException api ? api.status() : null;

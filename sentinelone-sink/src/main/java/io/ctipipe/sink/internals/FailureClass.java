@@ -8,6 +8,16 @@ public enum FailureClass {
     REJECTED,
     /** The credentials or the scope are refused: nothing is wrong with the records; wait. */
     AUTH,
+    /**
+     * The TLS handshake fails on the certificate (not trusted, expired, not for this host) or on
+     * the TLS settings: a set-up problem, nothing is wrong with the records; wait.
+     */
+    TLS,
     /** The sink cannot go on (wrong URL, unexpected answer): stop and report. */
-    FATAL
+    FATAL;
+
+    /** Whether the sink pauses and waits for a set-up fix instead of failing the records. */
+    public boolean isOutage() {
+        return this == AUTH || this == TLS;
+    }
 }

@@ -3,6 +3,7 @@ package io.ctipipe.sink.internals;
 import io.ctipipe.contracts.kafka.Topics;
 import io.ctipipe.sink.SinkConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class SinkClients implements AutoCloseable {
         this.cycleThread = Executors.newSingleThreadExecutor(threads("ctipipe-sink-cycle"));
         this.httpPool =
                 Executors.newFixedThreadPool(config.maxInFlight(), threads("ctipipe-sink-http"));
-        this.authGate = new AuthGate(config.authRetryInterval());
+        this.authGate = new AuthGate(config.authRetryInterval(), hostAndPort(config));
         this.metrics = new SinkMetrics(registry);
         ApiCaller caller = new ApiCaller(config, authGate, metrics, clock);
         DeadLetters deadLetters =
@@ -71,6 +72,12 @@ public final class SinkClients implements AutoCloseable {
         this.uploadCycle =
                 new UploadCycle(
                         config, client, caller, httpPool, writer, deadLetters, metrics, clock);
+    }
+
+    /** The console's host and port, never its user info or path. */
+    static String hostAndPort(SinkConfig config) {
+        URI url = config.url();
+        return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
     }
 
     static Map<String, Object> consumerConfig(SinkConfig config) {

@@ -19,7 +19,7 @@ public final class SinkMetrics {
     /** HTTP requests made, by operation: create, delete, find. */
     public static final String API_ATTEMPTS = "ctipipe.sink.api.attempts";
 
-    /** Retries, by operation and cause: io, timeout, http_429, http_408, http_5xx, auth. */
+    /** Retries, by operation and cause: io, timeout, http_429, http_408, http_5xx, auth, tls. */
     public static final String API_RETRIES = "ctipipe.sink.api.retries";
 
     public static final String API_LATENCY = "ctipipe.sink.api.latency";

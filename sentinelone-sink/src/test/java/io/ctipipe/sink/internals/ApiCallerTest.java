@@ -4,12 +4,16 @@ import static io.ctipipe.sink.internals.Fixtures.ioc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -25,7 +29,9 @@ class ApiCallerTest {
 
     private final MockWebServer server = new MockWebServer();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final AuthGate gate = new AuthGate(Duration.ofMillis(100));
+    private static final Duration AUTH_RETRY = Duration.ofMillis(100);
+
+    private final AuthGate gate = new AuthGate(AUTH_RETRY, "console.example:8443");
     private SentinelOneClient client;
     private ApiCaller caller;
 
@@ -119,6 +125,56 @@ class ApiCallerTest {
         assertThat(call.join().ok()).isTrue();
         assertThat(gate.inOutage()).isFalse();
         assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void waitsOutAnUntrustedCertificateSlowlyThenSucceeds() {
+        List<Long> calls = new CopyOnWriteArrayList<>();
+        CheckedSupplier<String> request =
+                () -> {
+                    calls.add(System.nanoTime());
+                    if (calls.size() <= 2) {
+                        throw TlsFailures.untrusted();
+                    }
+                    return "created";
+                };
+
+        CompletableFuture<CallResult<String>> call =
+                CompletableFuture.supplyAsync(
+                        () -> caller.call("create", new Cancellation(), request));
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(gate::inOutage);
+        assertThat(gate.detail())
+                .contains("console.example:8443", "certificate not trusted", "trustStore");
+        CallResult<String> result = call.join();
+        assertThat(result.ok()).isTrue();
+        assertThat(result.value()).isEqualTo("created");
+        assertThat(gate.inOutage()).isFalse();
+        assertThat(calls).hasSize(3);
+        for (int i = 1; i < calls.size(); i++) {
+            assertThat(Duration.ofNanos(calls.get(i) - calls.get(i - 1)))
+                    .isGreaterThanOrEqualTo(AUTH_RETRY);
+        }
+        assertThat(registry.get(SinkMetrics.API_RETRIES).tag("cause", "tls").counter().count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void keepsAFailureBeforeAnOutageAmbiguous() {
+        AtomicInteger calls = new AtomicInteger();
+        CheckedSupplier<String> request =
+                () ->
+                        switch (calls.incrementAndGet()) {
+                            case 1 -> throw new IOException("unexpected end of stream");
+                            case 2 -> throw TlsFailures.untrusted();
+                            default -> "created";
+                        };
+
+        CallResult<String> result = caller.call("create", new Cancellation(), request);
+
+        assertThat(result.ok()).isTrue();
+        assertThat(result.ambiguous()).isTrue();
+        assertThat(calls).hasValue(3);
     }
 
     @Test

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FailureClassifierTest {
 
@@ -46,6 +50,44 @@ class FailureClassifierTest {
         assertThat(FailureClassifier.classify(timeout)).isEqualTo(FailureClass.RETRIABLE);
         assertThat(FailureClassifier.isAmbiguous(reset)).isTrue();
         assertThat(FailureClassifier.isAmbiguous(timeout)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} is TLS")
+    @MethodSource("tlsSetupFailures")
+    void pausesOnTlsSetupFailuresAsNeverCarriedOut(String name, Exception failure) {
+        assertThat(FailureClassifier.classify(failure)).isEqualTo(FailureClass.TLS);
+        assertThat(FailureClass.TLS.isOutage()).isTrue();
+        assertThat(FailureClassifier.isAmbiguous(failure)).isFalse();
+        assertThat(FailureClassifier.cause(failure)).isEqualTo("tls");
+    }
+
+    static Stream<Arguments> tlsSetupFailures() {
+        return Stream.of(
+                Arguments.of("untrusted certificate", TlsFailures.untrusted()),
+                Arguments.of("expired certificate", TlsFailures.expired()),
+                Arguments.of("host name not in the certificate", TlsFailures.wrongHost()),
+                Arguments.of("handshake alert", TlsFailures.alert()));
+    }
+
+    @Test
+    void retriesAHandshakeCutByTheNetwork() {
+        SSLHandshakeException cut = TlsFailures.cut();
+
+        assertThat(FailureClassifier.classify(cut)).isEqualTo(FailureClass.RETRIABLE);
+        assertThat(FailureClassifier.isAmbiguous(cut)).isTrue();
+        assertThat(FailureClassifier.cause(cut)).isEqualTo("io");
+    }
+
+    @Test
+    void describesEachTlsProblemWithWhatToDo() {
+        assertThat(FailureClassifier.tlsProblem(TlsFailures.untrusted()))
+                .startsWith("certificate not trusted")
+                .contains("javax.net.ssl.trustStore", "README");
+        assertThat(FailureClassifier.tlsProblem(TlsFailures.expired())).contains("expired");
+        assertThat(FailureClassifier.tlsProblem(TlsFailures.wrongHost()))
+                .contains("does not name this host");
+        assertThat(FailureClassifier.tlsProblem(TlsFailures.alert()))
+                .contains("handshake_failure", "TLS settings");
     }
 
     @Test

@@ -3,9 +3,13 @@ package io.ctipipe.sink.internals;
 import static io.ctipipe.sink.internals.Fixtures.ioc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ctipipe.emulator.sentinelone.SelfSignedCertificate;
+import io.ctipipe.emulator.sentinelone.SentinelOneEmulator;
+import io.ctipipe.emulator.sentinelone.SentinelOneEmulatorOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -102,5 +106,26 @@ class SentinelOneClientTest {
                             assertThat(e.status()).isEqualTo(429);
                             assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3));
                         });
+    }
+
+    @Test
+    void classifiesTheHandshakeWithAnUntrustedCertificateAsTls() {
+        try (SentinelOneEmulator emulator =
+                        SentinelOneEmulator.startHttps(
+                                SentinelOneEmulatorOptions.defaults(),
+                                SelfSignedCertificate.serverContext());
+                SentinelOneClient untrusting =
+                        new SentinelOneClient(
+                                TestConfigs.config(
+                                        TestConfigs.fastEnv(
+                                                emulator.baseUrl(), emulator.apiToken(), "1")),
+                                Clock.systemUTC())) {
+
+            Throwable failure = catchThrowable(() -> untrusting.find("indicator--1", "x"));
+
+            assertThat(FailureClassifier.classify(failure)).isEqualTo(FailureClass.TLS);
+            assertThat(FailureClassifier.tlsProblem(failure)).startsWith("certificate not trusted");
+            assertThat(emulator.requestCount()).isZero();
+        }
     }
 }

@@ -3,8 +3,9 @@ package io.ctipipe.contracts.config;
 import java.util.List;
 
 /**
- * The settings the three services share, with the original connector's variable names. Each service
- * adds its own tuning keys in its own module; {@link #all()} lists these shared ones for
+ * The settings the three services share, with the original connector's variable names, and the
+ * consumer group names that a service and the operations commands both read. Each service adds its
+ * own tuning keys in its own module; {@link #all()} lists the settings the services share, for
  * documentation and for the docker-compose check.
  */
 public final class ConfigKeys {
@@ -58,6 +59,17 @@ public final class ConfigKeys {
 
     public static final ConfigKey LOG_FORMAT =
             ConfigKey.of("log.format", "plain", "Log format: plain or json.");
+
+    /** The mapper's Streams application id, which is also its consumer group. */
+    public static final ConfigKey MAPPER_APPLICATION_ID =
+            ConfigKey.of(
+                    "mapper.application_id",
+                    "ctipipe-mapper",
+                    "Kafka Streams application.id: consumer group and transactional id prefix.");
+
+    /** The sink's consumer group. */
+    public static final ConfigKey SINK_GROUP_ID =
+            ConfigKey.of("sink.group_id", "ctipipe-sink", "Kafka consumer group of the sink.");
 
     private ConfigKeys() {}
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,8 @@ import java.util.TreeMap;
  * kafka.sasl.jaas.config}).
  */
 public final class ConfigSource {
-    static final String KAFKA_PREFIX = "kafka.";
+    /** Every config.yml key under this prefix is a Kafka client property. */
+    public static final String KAFKA_PREFIX = "kafka.";
 
     /** KAFKA_* variables that belong to Kafka's own scripts, not to client properties. */
     private static final Set<String> NOT_CLIENT_PROPERTIES =
@@ -58,7 +58,10 @@ public final class ConfigSource {
         return new ConfigSource(yaml, env, "config.yml");
     }
 
-    /** Reads and flattens a YAML file; nested maps join with dots, lists with commas. */
+    /**
+     * Reads and flattens a YAML file; nested maps join with dots, lists with commas. A file that
+     * cannot be read or is not YAML is a {@link ConfigException} of one line.
+     */
     public static Map<String, String> readYaml(Path file) {
         try {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
@@ -70,9 +73,9 @@ public final class ConfigSource {
         } catch (JsonProcessingException e) {
             // The parser's message quotes the file around the error, secrets included: keep
             // only the position, and no cause that would carry the message along.
-            throw new IllegalArgumentException(invalidYaml(file, e.getLocation()));
+            throw new ConfigException(invalidYaml(file, e.getLocation()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read config file " + file, e);
+            throw ConfigFile.unreadable(file, e);
         }
     }
 
@@ -97,6 +100,11 @@ public final class ConfigSource {
         } else if (!node.isNull()) {
             out.put(prefix, node.asText());
         }
+    }
+
+    /** Every key path the config.yml gave, flattened ({@code sentinelone.batch_size}). */
+    public Set<String> fileKeys() {
+        return yaml.keySet();
     }
 
     /** The value of a key and where it came from, environment first. */

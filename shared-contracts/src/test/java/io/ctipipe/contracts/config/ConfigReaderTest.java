@@ -220,6 +220,7 @@ class ConfigReaderTest {
                 file, "sentinelone:\n  api_key: \"TopSecretValue\n  url: x\n");
 
         assertThatThrownBy(() -> ConfigSource.readYaml(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("is not valid YAML at line")
                 .hasMessageNotContaining("TopSecretValue")
                 .hasNoCause();

@@ -3,6 +3,7 @@ package io.ctipipe.emulator.opencti.internals;
 import io.ctipipe.emulator.opencti.FaultPlan;
 import io.ctipipe.emulator.opencti.Faults;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -11,6 +12,7 @@ public final class FaultState implements Faults {
     private final Object pauseMonitor = new Object();
     private final AtomicLong dropGeneration = new AtomicLong();
     private final AtomicLong closeGeneration = new AtomicLong();
+    private final AtomicInteger held = new AtomicInteger();
     private final AtomicReference<Silence> silence = new AtomicReference<>();
     private final AtomicReference<HalfOpenShot> halfOpenShot = new AtomicReference<>();
     private volatile int dropEvery;
@@ -144,10 +146,23 @@ public final class FaultState implements Faults {
 
     void awaitUnpaused() throws InterruptedException {
         synchronized (pauseMonitor) {
-            while (paused) {
-                pauseMonitor.wait(100);
+            if (!paused) {
+                return;
+            }
+            held.incrementAndGet();
+            try {
+                while (paused) {
+                    pauseMonitor.wait(100);
+                }
+            } finally {
+                held.decrementAndGet();
             }
         }
+    }
+
+    /** How many connections wait in a pause now: they read and send nothing until resumed. */
+    public int heldByPause() {
+        return held.get();
     }
 
     private record Rejection(int status, long untilNanos) {}
