@@ -14,5 +14,7 @@ COPY --from=build /src/ctipipe-cli/target/lib /opt/ctipipe/lib
 COPY config/healthcheck.sh /opt/ctipipe/healthcheck.sh
 USER ctipipe
 WORKDIR /var/lib/ctipipe
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Dsun.net.httpserver.nodelay=true", "-jar", "/opt/ctipipe/ctipipe.jar"]
+# JAVA_OPTS: C1 only, as the ctipipe launcher (README, Performance); override to change it.
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -Dsun.net.httpserver.nodelay=true -jar /opt/ctipipe/ctipipe.jar \"$@\"", "ctipipe"]
 CMD ["--help"]

@@ -94,8 +94,9 @@ public final class IocMappingTopology {
     /**
      * Kafka Streams properties: the Kafka client settings first (so SASL and TLS pass through),
      * then exactly-once, the commit interval, the state directory, the log-and-continue handlers
-     * with the dead-letter topic, and a producer request size that fits the largest raw event
-     * (unless {@code KAFKA_MAX_REQUEST_SIZE} sets one).
+     * with the dead-letter topic, a producer request size that fits the largest raw event (unless
+     * {@code KAFKA_MAX_REQUEST_SIZE} sets one) and lz4 (unless {@code KAFKA_COMPRESSION_TYPE}
+     * does).
      */
     public Properties streamsProperties() {
         Properties properties = new Properties();
@@ -125,6 +126,12 @@ public final class IocMappingTopology {
             properties.put(
                     StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                     MAX_REQUEST_BYTES);
+        }
+        // Commands and skipped records are JSON (skips carry the raw event): lz4 batches cut what
+        // the broker stores and sends. KAFKA_COMPRESSION_TYPE overrides it.
+        if (!properties.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
+            properties.put(
+                    StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         }
         return properties;
     }

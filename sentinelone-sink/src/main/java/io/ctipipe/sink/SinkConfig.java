@@ -71,7 +71,7 @@ public record SinkConfig(
             ConfigKey.of("sentinelone.group_id", null, "Group id the IOCs belong to.");
     public static final ConfigKey SENTINELONE_BATCH_SIZE =
             ConfigKey.of(
-                    "sentinelone.batch_size", "500", "Most IOCs per POST (and uuids per DELETE).");
+                    "sentinelone.batch_size", "1000", "Most IOCs per POST (and uuids per DELETE).");
     public static final ConfigKey SENTINELONE_TIMEOUT =
             ConfigKey.of("sentinelone.timeout", "30s", "Timeout of one whole HTTP call.");
     public static final ConfigKey SINK_TRANSACTIONAL_ID =

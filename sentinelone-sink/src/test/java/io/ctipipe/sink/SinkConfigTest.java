@@ -30,7 +30,7 @@ class SinkConfigTest {
 
         assertThat(config.url().toString()).isEqualTo("https://console.example.net");
         assertThat(config.maxApiAttempts()).isEqualTo(5);
-        assertThat(config.batchSize()).isEqualTo(500);
+        assertThat(config.batchSize()).isEqualTo(1000);
         assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.linger()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.consumerGroup()).isEqualTo("ctipipe-sink");

@@ -39,7 +39,8 @@ public record BenchOptions(
      * Each service's heap is capped as the targets say. The parallel collector used 12-20% less CPU
      * per Indicator than G1 (the JVM's default) in the services on this 2-core machine.
      */
-    public static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+UseParallelGC";
+    public static final String DEFAULT_JVM_OPTIONS =
+            "-Xmx256m -XX:+UseParallelGC -XX:TieredStopAtLevel=1";
 
     public BenchOptions {
         jvmOptions = List.copyOf(jvmOptions);

@@ -169,7 +169,7 @@ public final class PipelineEnvironment implements AutoCloseable {
         env.put(ConfigKeys.MAPPER_APPLICATION_ID.env(), MAPPER_GROUP);
         env.put(ConfigKeys.SINK_GROUP_ID.env(), SINK_GROUP);
         env.put("TOPICS_CREATE", "false");
-        // Smaller batches than production's 500: more requests, so retries show in a short run.
+        // Smaller batches than production's 1000: more requests, so retries show in a short run.
         env.put("SENTINELONE_BATCH_SIZE", "100");
         env.put("SINK_RETRY_BACKOFF", "200ms");
         env.put("METRICS_HOST", "127.0.0.1");

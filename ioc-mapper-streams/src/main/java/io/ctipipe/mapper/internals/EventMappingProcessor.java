@@ -78,8 +78,10 @@ public final class EventMappingProcessor implements Processor<byte[], byte[], St
     }
 
     private void skip(Record<byte[], byte[]> record, IndicatorDecision decision, String eventId) {
-        // The detail quotes pattern values, so it goes to the skipped record, not the log.
-        log.warn(
+        // The detail quotes pattern values, so it goes to the skipped record, not the log. Skips
+        // are routine (YARA, Sigma, SHA-512 feeds): the skipped topic and the skipped counter by
+        // reason report them, so a line each would only flood the log during a backfill.
+        log.debug(
                 "Skipped unmappable Indicator indicatorId={} stixId={} eventId={} reason={}",
                 decision.internalId(),
                 decision.stixId(),

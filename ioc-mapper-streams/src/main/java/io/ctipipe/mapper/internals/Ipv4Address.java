@@ -1,10 +1,14 @@
 package io.ctipipe.mapper.internals;
 
+import java.util.regex.Pattern;
+
 /**
  * Parses dotted-quad IPv4 addresses strictly: four decimal octets of 0-255 without leading zeros,
  * since {@code 010.0.0.1} reads as octal in some tools and decimal in others.
  */
 final class Ipv4Address {
+    private static final Pattern OCTET = Pattern.compile("0|[1-9][0-9]{0,2}");
+
     private Ipv4Address() {}
 
     /** The four octets, or null when the text is not a dotted quad. */
@@ -15,7 +19,7 @@ final class Ipv4Address {
         }
         int[] octets = new int[4];
         for (int i = 0; i < 4; i++) {
-            if (!parts[i].matches("0|[1-9][0-9]{0,2}")) {
+            if (!OCTET.matcher(parts[i]).matches()) {
                 return null;
             }
             octets[i] = Integer.parseInt(parts[i]);

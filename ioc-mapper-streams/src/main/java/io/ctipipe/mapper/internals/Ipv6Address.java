@@ -2,6 +2,7 @@ package io.ctipipe.mapper.internals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Parses an IPv6 address without any name lookup and writes it in the RFC 5952 canonical form:
@@ -12,6 +13,7 @@ import java.util.List;
  */
 final class Ipv6Address {
     private static final int GROUPS = 8;
+    private static final Pattern GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
 
     private Ipv6Address() {}
 
@@ -58,7 +60,7 @@ final class Ipv6Address {
             if (last && mayEndWithIpv4 && pieces[i].contains(".")) {
                 return addIpv4(groups, pieces[i]);
             }
-            if (!pieces[i].matches("[0-9A-Fa-f]{1,4}")) {
+            if (!GROUP.matcher(pieces[i]).matches()) {
                 return null;
             }
             groups.add(Integer.parseInt(pieces[i], 16));

@@ -104,6 +104,9 @@ public final class SinkClients implements AutoCloseable {
         // A cycle writes two state records per Indicator; in 16 KB batches that was many small
         // requests. The commit flushes whatever the batches hold.
         props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // State records repeat their field names and ids: lz4 batches are a fraction of the bytes
+        // for the broker to store and the restore to read. KAFKA_COMPRESSION_TYPE overrides it.
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return props;

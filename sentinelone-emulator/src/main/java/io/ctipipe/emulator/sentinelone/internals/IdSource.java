@@ -1,5 +1,6 @@
 package io.ctipipe.emulator.sentinelone.internals;
 
+import java.util.HexFormat;
 import java.util.Random;
 
 /** Seeded 128-bit ids as 32 lower-case hex characters, the console's uuid form. */
@@ -11,6 +12,7 @@ public final class IdSource {
     }
 
     public synchronized String next() {
-        return String.format("%016x%016x", random.nextLong(), random.nextLong());
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
     }
 }
