@@ -19,7 +19,8 @@ class BenchCommandTest {
         assertThat(options.latency()).isEqualTo(Duration.ofMillis(50));
         assertThat(options.baselineSample()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.separateJvms()).isTrue();
-        assertThat(options.jvmOptions()).containsExactly("-Xmx256m", "-XX:+UseParallelGC");
+        assertThat(options.jvmOptions())
+                .containsExactly("-Xmx256m", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
     }
 
     @Test
@@ -48,7 +49,8 @@ class BenchCommandTest {
         assertThat(options.overrides())
                 .containsEntry("SINK_MAX_IN_FLIGHT", "8")
                 .containsEntry("SENTINELONE_BATCH_SIZE", "1000");
-        assertThat(options.jvmOptions()).containsExactly("-Xmx256m", "-XX:+UseParallelGC");
+        assertThat(options.jvmOptions())
+                .containsExactly("-Xmx256m", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
         assertThat(options.latency()).isEqualTo(Duration.ofMillis(20));
         assertThat(options.separateJvms()).isFalse();
     }
