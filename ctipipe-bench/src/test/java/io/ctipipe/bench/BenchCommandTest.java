@@ -41,7 +41,7 @@ class BenchCommandTest {
                         "--set",
                         "SENTINELONE_BATCH_SIZE=1000",
                         "--service-jvm-options",
-                        "-Xmx256m -XX:+UseParallelGC",
+                        "-Xmx300m -XX:+UseSerialGC",
                         "--latency-ms",
                         "20",
                         "--in-process");
@@ -49,8 +49,7 @@ class BenchCommandTest {
         assertThat(options.overrides())
                 .containsEntry("SINK_MAX_IN_FLIGHT", "8")
                 .containsEntry("SENTINELONE_BATCH_SIZE", "1000");
-        assertThat(options.jvmOptions())
-                .containsExactly("-Xmx256m", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
+        assertThat(options.jvmOptions()).containsExactly("-Xmx300m", "-XX:+UseSerialGC");
         assertThat(options.latency()).isEqualTo(Duration.ofMillis(20));
         assertThat(options.separateJvms()).isFalse();
     }
