@@ -10,29 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ctipipe.contracts.kafka.EventHeaders;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Records that cannot be read: the events dead-letter topic. */
-class DeadLetteredEventsTest {
-    @TempDir Path stateDir;
-
-    private TopologyFixture topology;
-
-    @AfterEach
-    void closeDriver() {
-        if (topology != null) {
-            topology.close();
-        }
-    }
-
+class DeadLetteredEventsTest extends TopologyTestBase {
     @Test
     void deadLettersUnreadableRecordsWithTheirOriginalBytesAndHeaders() {
         start(Map.of());
@@ -94,9 +80,5 @@ class DeadLetteredEventsTest {
         assertThat(header(record.headers(), "__streams.errors.message"))
                 .contains("envelope version 5");
         assertThat(topology.skipped.isEmpty()).isTrue();
-    }
-
-    private void start(Map<String, String> settings) {
-        topology = new TopologyFixture(stateDir, settings);
     }
 }

@@ -8,27 +8,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.ctipipe.contracts.ioc.IocAction;
 import io.ctipipe.contracts.ioc.IocCommand;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Delete commands from the Indicator's lifecycle: deleted, revoked, expired, merged. */
-class DeletesAndRevocationsTest {
-    @TempDir Path stateDir;
-
-    private TopologyFixture topology;
-
-    @AfterEach
-    void closeDriver() {
-        if (topology != null) {
-            topology.close();
-        }
-    }
-
+class DeletesAndRevocationsTest extends TopologyTestBase {
     @Test
     void deletesOnDeleteEvent() {
         start(Map.of());
@@ -98,9 +84,5 @@ class DeletesAndRevocationsTest {
         assertThat(decode(records.get(0)).action()).isEqualTo(IocAction.UPSERT);
         assertThat(decode(records.get(1)))
                 .isEqualTo(IocCommand.delete("source-1", first.stixId(), eventId, "merged"));
-    }
-
-    private void start(Map<String, String> settings) {
-        topology = new TopologyFixture(stateDir, settings);
     }
 }

@@ -4,25 +4,11 @@ import static io.ctipipe.mapper.IndicatorJson.indicator;
 import static io.ctipipe.mapper.IndicatorJson.ipv4;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Delete commands from the mapper's filters: score, detection, markings, labels. */
-class FilteredIndicatorsTest {
-    @TempDir Path stateDir;
-
-    private TopologyFixture topology;
-
-    @AfterEach
-    void closeDriver() {
-        if (topology != null) {
-            topology.close();
-        }
-    }
-
+class FilteredIndicatorsTest extends TopologyTestBase {
     @Test
     void deletesIndicatorWhoseScoreDropsBelowTheMinimumAndUpsertsItWhenItRises() {
         start(Map.of("mapper.min_score", "50"));
@@ -85,9 +71,5 @@ class FilteredIndicatorsTest {
                 "update", "id-1", indicator.labels("botnet", "False-Positive").envelope("update"));
 
         assertThat(topology.actionsAndReasons()).containsExactly("upsert", "delete:filtered");
-    }
-
-    private void start(Map<String, String> settings) {
-        topology = new TopologyFixture(stateDir, settings);
     }
 }

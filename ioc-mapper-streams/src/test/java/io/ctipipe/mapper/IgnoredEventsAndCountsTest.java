@@ -5,25 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Events that concern no Indicator, and the counter of every outcome. */
-class IgnoredEventsAndCountsTest {
-    @TempDir Path stateDir;
-
-    private TopologyFixture topology;
-
-    @AfterEach
-    void closeDriver() {
-        if (topology != null) {
-            topology.close();
-        }
-    }
-
+class IgnoredEventsAndCountsTest extends TopologyTestBase {
     @Test
     void ignoresNonIndicatorObjectsOfEveryEnvelopeVersion() {
         start(Map.of());
@@ -56,9 +42,5 @@ class IgnoredEventsAndCountsTest {
         assertThat(topology.count("delete", "deleted")).isEqualTo(1);
         assertThat(topology.count("skipped", "cidr-too-wide")).isEqualTo(1);
         assertThat(topology.count("delete", "unmappable")).isEqualTo(1);
-    }
-
-    private void start(Map<String, String> settings) {
-        topology = new TopologyFixture(stateDir, settings);
     }
 }

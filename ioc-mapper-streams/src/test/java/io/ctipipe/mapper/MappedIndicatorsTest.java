@@ -9,27 +9,13 @@ import io.ctipipe.contracts.ioc.Ioc;
 import io.ctipipe.contracts.ioc.IocAction;
 import io.ctipipe.contracts.ioc.IocCommand;
 import io.ctipipe.contracts.ioc.IocCommandCodec;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Indicators that map to IOCs: the upsert branch of the topology. */
-class MappedIndicatorsTest {
-    @TempDir Path stateDir;
-
-    private TopologyFixture topology;
-
-    @AfterEach
-    void closeDriver() {
-        if (topology != null) {
-            topology.close();
-        }
-    }
-
+class MappedIndicatorsTest extends TopologyTestBase {
     @Test
     void upsertsLiveIndicatorWithEveryIocField() {
         start(Map.of("connector.name", "Intel Feed"));
@@ -95,9 +81,5 @@ class MappedIndicatorsTest {
         assertThat(command.action()).isEqualTo(IocAction.UPSERT);
         assertThat(command.indicatorId()).isEqualTo("key-7");
         assertThat(command.iocs().get(0).originalRiskScore()).isEqualTo(80);
-    }
-
-    private void start(Map<String, String> settings) {
-        topology = new TopologyFixture(stateDir, settings);
     }
 }

@@ -9,26 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ctipipe.contracts.ioc.IocCommand;
 import io.ctipipe.contracts.kafka.EventHeaders;
 import io.ctipipe.contracts.kafka.SkipHeaders;
-import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Indicators that cannot be mapped: the skipped branch of the topology. */
-class SkippedIndicatorsTest {
-    @TempDir Path stateDir;
-
-    private TopologyFixture topology;
-
-    @AfterEach
-    void closeDriver() {
-        if (topology != null) {
-            topology.close();
-        }
-    }
-
+class SkippedIndicatorsTest extends TopologyTestBase {
     @Test
     void routesUnmappableIndicatorToSkippedAndDeletesIt() {
         start(Map.of());
@@ -99,9 +85,5 @@ class SkippedIndicatorsTest {
         assertThat(header(record.headers(), SkipHeaders.DETAIL))
                 .startsWith("the envelope has no version");
         assertThat(topology.iocs.isEmpty()).isTrue();
-    }
-
-    private void start(Map<String, String> settings) {
-        topology = new TopologyFixture(stateDir, settings);
     }
 }

@@ -9,6 +9,7 @@ import io.ctipipe.emulator.opencti.internals.FaultState;
 import io.ctipipe.emulator.opencti.internals.LogEntry;
 import io.ctipipe.emulator.opencti.internals.StreamHandler;
 import io.ctipipe.emulator.opencti.internals.StreamHandlers;
+import io.ctipipe.emulator.tls.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -3,6 +3,7 @@ package io.ctipipe.emulator.opencti;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ctipipe.emulator.tls.SelfSignedCertificate;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -7,6 +7,7 @@ import io.ctipipe.emulator.sentinelone.internals.InspectionHandler;
 import io.ctipipe.emulator.sentinelone.internals.IocApiHandler;
 import io.ctipipe.emulator.sentinelone.internals.IocStore;
 import io.ctipipe.emulator.sentinelone.internals.RequestStats;
+import io.ctipipe.emulator.tls.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -3,6 +3,7 @@ package io.ctipipe.emulator.sentinelone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ctipipe.emulator.tls.SelfSignedCertificate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ctipipe.emulator.sentinelone.SelfSignedCertificate;
 import io.ctipipe.emulator.sentinelone.SentinelOneEmulator;
 import io.ctipipe.emulator.sentinelone.SentinelOneEmulatorOptions;
+import io.ctipipe.emulator.tls.SelfSignedCertificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.ctipipe.emulator.opencti;
+package io.ctipipe.emulator.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +11,10 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed certificate for {@code localhost} and {@code 127.0.0.1}, valid until 2126, for
- * trying HTTPS against the emulator: {@link #serverContext()} for {@link
- * OpenCtiEmulator#startHttps}, {@link #clientContext()} for a client that trusts it and nothing
- * else. A client with the JVM's default trust store refuses it, which is how tests provoke an
- * untrusted certificate. Its private key ships in this jar: it proves nothing, so never trust it
- * outside tests and demos.
+ * trying HTTPS against the emulators: {@link #serverContext()} for their {@code startHttps}, {@link
+ * #clientContext()} for a client that trusts it and nothing else. A client with the JVM's default
+ * trust store refuses it, which is how tests provoke an untrusted certificate. Its private key
+ * ships in this jar: it proves nothing, so never trust it outside tests and demos.
  */
 public final class SelfSignedCertificate {
     private static final String RESOURCE = "self-signed.p12";
