@@ -9,11 +9,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Records read but not yet in a cycle. Ready when it holds a full cycle's worth, or when its oldest
- * record has waited {@code SINK_LINGER}.
+ * Records read but not yet in a cycle, decoded as they arrive. Ready when it holds a full cycle's
+ * worth, or when its oldest record has waited {@code SINK_LINGER}.
  */
 final class RecordBuffer {
-    private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    private final List<Coalescer.Decoded> records = new ArrayList<>();
     private final Duration linger;
     private final int fullCycle;
     private long oldestArrival;
@@ -27,7 +27,7 @@ final class RecordBuffer {
         if (records.isEmpty() && !polled.isEmpty()) {
             oldestArrival = nowMillis;
         }
-        polled.forEach(records::add);
+        polled.forEach(record -> records.add(Coalescer.decode(record)));
     }
 
     int size() {
@@ -43,8 +43,8 @@ final class RecordBuffer {
         return Math.max(0, oldestArrival + linger.toMillis() - nowMillis);
     }
 
-    List<ConsumerRecord<byte[], byte[]>> drain() {
-        List<ConsumerRecord<byte[], byte[]>> drained = new ArrayList<>(records);
+    List<Coalescer.Decoded> drain() {
+        List<Coalescer.Decoded> drained = new ArrayList<>(records);
         records.clear();
         return drained;
     }
@@ -52,8 +52,10 @@ final class RecordBuffer {
     /** Forgets the records of these partitions (revoked, or to be read again). */
     void drop(Collection<TopicPartition> partitions) {
         records.removeIf(
-                record ->
-                        partitions.contains(
-                                new TopicPartition(record.topic(), record.partition())));
+                decoded -> {
+                    ConsumerRecord<byte[], byte[]> record = decoded.record();
+                    return partitions.contains(
+                            new TopicPartition(record.topic(), record.partition()));
+                });
     }
 }

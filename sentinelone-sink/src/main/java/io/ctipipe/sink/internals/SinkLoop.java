@@ -137,7 +137,8 @@ public final class SinkLoop implements Runnable, AutoCloseable {
 
     private void begin() {
         CycleInput input =
-                Coalescer.coalesce(buffer.drain(), c -> ledger.get(c.partition(), c.indicatorId()));
+                Coalescer.coalesceDecoded(
+                        buffer.drain(), c -> ledger.get(c.partition(), c.indicatorId()));
         log.debug(
                 "Starting an upload cycle records={} indicators={}",
                 input.recordCount(),

@@ -1,5 +1,6 @@
 package io.ctipipe.contracts.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,9 @@ public final class TopicProvisioner {
 
     /** Thirty days: long enough to inspect and redrive after a holiday. */
     static final String DLQ_RETENTION_MS = Long.toString(30L * 24 * 3600 * 1000);
+
+    private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
+    private static final Duration LEADER_POLL = Duration.ofMillis(50);
 
     private TopicProvisioner() {}
 
@@ -73,6 +78,38 @@ public final class TopicProvisioner {
                                 topic.name(),
                                 topic.numPartitions(),
                                 topic.configs()));
+        awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
+    }
+
+    /**
+     * Waits until every partition of the new topics has a leader. A producer that writes to a
+     * partition the broker has not loaded yet gets NOT_LEADER_OR_FOLLOWER, and an idempotent one
+     * can then be stuck retrying out-of-order sequence numbers for minutes.
+     */
+    private static void awaitLeaders(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+        while (!allHaveLeaders(admin, names)) {
+            if (System.nanoTime() > deadline) {
+                log.warn("New topics still have partitions without a leader topics={}", names);
+                return;
+            }
+            Thread.sleep(LEADER_POLL.toMillis());
+        }
+    }
+
+    private static boolean allHaveLeaders(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException {
+        try {
+            return admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .flatMap(topic -> topic.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     static NewTopic newTopic(String name, Topics topics, int partitions, short replicas) {
