@@ -1,13 +1,18 @@
 package io.ctipipe.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * Passes {@code ctipipe map}'s JSON lines through unchanged and counts them by action, for the
- * summary line the command prints on stderr when it is done.
+ * Passes {@code ctipipe map}'s JSON lines through unchanged and counts them by action and by
+ * distinct Indicator, for the summary line the command prints on stderr when it is done. Each line
+ * is one decision: an Indicator seen in several events gets several.
  */
 final class DecisionTally extends OutputStream {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,6 +22,7 @@ final class DecisionTally extends OutputStream {
     private int upserts;
     private int deletes;
     private int skips;
+    private final Set<String> indicators = new HashSet<>();
 
     DecisionTally(OutputStream target) {
         this.target = target;
@@ -42,13 +48,16 @@ final class DecisionTally extends OutputStream {
     }
 
     /**
-     * One line: {@code N Indicators: U upsert, D delete, S skip}, prefixed when input was empty.
+     * One line: {@code N decisions for I Indicators: U upsert, D delete, S skip}, prefixed when
+     * input was empty.
      */
     String summary(boolean emptyInput) {
         int total = upserts + deletes + skips;
         return (emptyInput ? "empty input, " : "")
                 + total
-                + (total == 1 ? " Indicator: " : " Indicators: ")
+                + (total == 1 ? " decision for " : " decisions for ")
+                + indicators.size()
+                + (indicators.size() == 1 ? " Indicator: " : " Indicators: ")
                 + upserts
                 + " upsert, "
                 + deletes
@@ -62,26 +71,29 @@ final class DecisionTally extends OutputStream {
             line.write(b);
             return;
         }
-        count(action(line.toByteArray()));
+        count(decision(line.toByteArray()));
         line.reset();
     }
 
-    private void count(String action) {
-        switch (action) {
+    private void count(JsonNode decision) {
+        switch (decision.path("action").asText("")) {
             case "upsert" -> upserts++;
             case "delete" -> deletes++;
             case "skip" -> skips++;
             default -> {
                 // Not a decision line; nothing to count.
+                return;
             }
         }
+        indicators.add(decision.path("indicator").asText(""));
     }
 
-    private static String action(byte[] json) {
+    private static JsonNode decision(byte[] json) {
         try {
-            return JSON.readTree(json).path("action").asText("");
+            JsonNode node = JSON.readTree(json);
+            return node == null ? MissingNode.getInstance() : node;
         } catch (IOException e) {
-            return "";
+            return MissingNode.getInstance();
         }
     }
 }

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code ctipipe map}: the mapping as a dry run, no Kafka needed. */
 @Command(
@@ -23,10 +26,14 @@ import picocli.CommandLine.Parameters;
             "Dry run of the mapping: read STIX (a bundle, a JSON array, or JSON lines of STIX"
                     + " objects or stream messages {\"event\",\"id\",\"data\"}) and print one JSON"
                     + " line per Indicator: {\"indicator\",\"action\",\"iocs\",\"reason\"}.",
-            "Ends with one summary line on stderr: N Indicators: U upsert, D delete, S skip.",
+            "Ends with one summary line on stderr: N decisions for I Indicators: U upsert,"
+                    + " D delete, S skip (an Indicator seen in several events gets a decision"
+                    + " per event).",
             "Uses the same code and the same filters (MAPPER_*) as the mapper service."
         })
 final class MapCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
     @Mixin ConfigFileOption config;
 
     @Parameters(
@@ -47,7 +54,7 @@ final class MapCommand implements Callable<Integer> {
         }
         Path file = Path.of(input);
         if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("cannot read input file " + file);
+            throw new ParameterException(spec.commandLine(), "cannot read input file " + file);
         }
         try (InputStream in = Files.newInputStream(file)) {
             return map(in, mapperConfig);

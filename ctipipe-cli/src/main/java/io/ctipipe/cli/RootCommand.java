@@ -34,6 +34,6 @@ final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command, see --help");
+        throw new ParameterException(spec.commandLine(), "Missing a command");
     }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CtipipeCommandTest {
@@ -73,5 +77,48 @@ class CtipipeCommandTest {
                 .asString()
                 .startsWith("ctipipe bench: the benchmark is its own jar: run './ctipipe bench")
                 .contains(BenchCommand.BENCH_JAR);
+    }
+
+    @Test
+    void noCommandNamesTheMistakeAndTheHelpOnce() {
+        CommandOutput run = CommandOutput.run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines())
+                .containsExactly("ctipipe: Missing a command (see 'ctipipe --help')");
+    }
+
+    @Test
+    void sentinelOneEmulatorHelpStatesOnePortDefault() {
+        CommandOutput run = CommandOutput.run("emulate", "sentinelone", "--help");
+
+        assertThat(run.out()).contains("default 8443");
+        assertThat(run.out()).doesNotContainPattern("--port P\\s");
+    }
+
+    @Test
+    void anOperationsCommandFailsFastWithOneLineWhenKafkaDoesNotAnswer(@TempDir Path dir)
+            throws Exception {
+        String address = "127.0.0.1:" + closedPort();
+        Path config =
+                Files.writeString(
+                        dir.resolve("config.yml"),
+                        "kafka:\n  bootstrap.servers: \"" + address + "\"\n");
+
+        CommandOutput run = CommandOutput.run("status", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(OneLineErrorHandler.FAILURE);
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "ctipipe status: no answer from Kafka at KAFKA_BOOTSTRAP_SERVERS="
+                                + address);
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -29,6 +29,7 @@ class DeploymentFilesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern CREATED_TOPIC =
             Pattern.compile("--topic (\\S+)((?: --config \\S+)*)");
+    private static final Pattern SAMPLE_KEY = Pattern.compile("( *)#?([a-zA-Z][\\w.]*)[:=].*");
 
     private final JsonNode compose = readYaml(ROOT.resolve("docker-compose.yml"));
 
@@ -78,6 +79,34 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void composeKeepsKafkaDataOnItsVolumeAndTheSinkIdentityStable() {
+        JsonNode kafka = compose.path("services").path("kafka");
+        JsonNode sink = compose.path("services").path("sentinelone-sink");
+        String logDirs = kafka.path("environment").path("KAFKA_LOG_DIRS").asText();
+        boolean fixedId = sink.path("environment").has("SINK_TRANSACTIONAL_ID");
+
+        assertThat(logDirs).isNotEmpty();
+        assertThat(kafka.path("volumes").get(0).asText()).endsWith(":" + logDirs);
+        assertThat(fixedId || !sink.path("hostname").asText().isEmpty())
+                .as("sink has a fixed hostname or SINK_TRANSACTIONAL_ID")
+                .isTrue();
+    }
+
+    @Test
+    void bothSamplesListEveryKeyOnceWithTheSameDescription() throws Exception {
+        Map<String, String> env = describedKeys(ROOT.resolve("config/.env.sample"), "=");
+        Map<String, String> yaml = describedKeys(ROOT.resolve("config/config.yml.sample"), ":");
+
+        for (ConfigKey key : ConfigReference.byEnvironmentName().values()) {
+            assertThat(env).as("config/.env.sample").containsKey(key.env());
+            assertThat(yaml).as("config/config.yml.sample").containsKey(key.path());
+            assertThat(yaml.get(key.path()))
+                    .as("description of %s in both samples", key.env())
+                    .isEqualTo(env.get(key.env()));
+        }
+    }
+
+    @Test
     void envSampleSetsOnlyKnownVariablesAndListsEveryOne() throws Exception {
         List<String> lines = Files.readAllLines(ROOT.resolve("config/.env.sample"));
         Set<String> named = new TreeSet<>();
@@ -108,6 +137,36 @@ class DeploymentFilesTest {
 
         assertThat(ConfigReference.byEnvironmentName().keySet())
                 .allMatch(name -> readme.contains("`" + name + "`"), "documented in README.md");
+    }
+
+    /**
+     * Each key of a sample (commented or not, YAML paths joined with dots) with the comment line
+     * right above it; fails on a key listed twice or a description line repeated.
+     */
+    private static Map<String, String> describedKeys(Path file, String separator) throws Exception {
+        Map<String, String> keys = new java.util.HashMap<>();
+        Set<String> descriptions = new java.util.HashSet<>();
+        String section = "";
+        String previous = "";
+        for (String line : Files.readAllLines(file)) {
+            Matcher key = SAMPLE_KEY.matcher(line);
+            if (key.matches() && line.contains(separator)) {
+                boolean nested = !key.group(1).isEmpty();
+                if (!nested && separator.equals(":")) {
+                    section = key.group(2);
+                }
+                String name = nested ? section + "." + key.group(2) : key.group(2);
+                assertThat(keys.put(name, previous))
+                        .as("%s listed twice in %s", name, file)
+                        .isNull();
+            } else if (line.trim().startsWith("# ") && !line.contains("---")) {
+                assertThat(descriptions.add(line.trim()))
+                        .as("line repeated in %s: %s", file, line)
+                        .isTrue();
+            }
+            previous = line.trim();
+        }
+        return keys;
     }
 
     private static JsonNode readYaml(Path file) {

@@ -29,7 +29,8 @@ class MapCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines())
                 .containsExactly(
-                        "ctipipe map: empty input, 0 Indicators: 0 upsert, 0 delete, 0 skip");
+                        "ctipipe map: empty input, 0 decisions for 0 Indicators: 0 upsert, 0 delete,"
+                                + " 0 skip");
     }
 
     @Test
@@ -41,7 +42,8 @@ class MapCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).hasSize(2);
         assertThat(run.err().lines())
-                .containsExactly("ctipipe map: 2 Indicators: 1 upsert, 0 delete, 1 skip");
+                .containsExactly(
+                        "ctipipe map: 2 decisions for 2 Indicators: 1 upsert, 0 delete, 1 skip");
     }
 
     @Test
@@ -51,7 +53,8 @@ class MapCommandTest {
         CommandOutput run = CommandOutput.run("map", input.toString());
 
         assertThat(run.err().lines())
-                .containsExactly("ctipipe map: 0 Indicators: 0 upsert, 0 delete, 0 skip");
+                .containsExactly(
+                        "ctipipe map: 0 decisions for 0 Indicators: 0 upsert, 0 delete, 0 skip");
     }
 
     @Test
@@ -62,5 +65,33 @@ class MapCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).singleElement().asString().contains("invalid JSON");
+    }
+
+    @Test
+    void anIndicatorInSeveralEventsCountsAsOneIndicatorWithADecisionPerEvent() throws Exception {
+        Path input =
+                Files.writeString(
+                        dir.resolve("repeated.json"), INDICATOR + "\n" + INDICATOR + "\n" + YARA);
+
+        CommandOutput run = CommandOutput.run("map", input.toString());
+
+        assertThat(run.out().lines()).hasSize(3);
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "ctipipe map: 3 decisions for 2 Indicators: 2 upsert, 0 delete, 1 skip");
+    }
+
+    @Test
+    void aMissingInputFileIsAUsageErrorNamingTheFile() {
+        Path missing = dir.resolve("missing.json");
+
+        CommandOutput run = CommandOutput.run("map", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "ctipipe map: cannot read input file "
+                                + missing
+                                + " (see 'ctipipe map --help')");
     }
 }

@@ -136,7 +136,7 @@ public record IngesterConfig(
     }
 
     private static IngesterConfig read(ConfigReader reader) {
-        String connectorId = reader.string(ConfigKeys.CONNECTOR_ID);
+        String connectorId = reader.uuid(ConfigKeys.CONNECTOR_ID);
         return new IngesterConfig(
                 reader.url(ConfigKeys.OPENCTI_URL),
                 reader.secret(ConfigKeys.OPENCTI_TOKEN),

@@ -17,7 +17,7 @@ class IngesterConfigTest {
                     Map.of(
                             "OPENCTI_URL", "http://localhost:8080/",
                             "OPENCTI_TOKEN", "token",
-                            "CONNECTOR_ID", "7e1f",
+                            "CONNECTOR_ID", "7e1f0c3a-2b4d-4e5f-8a6b-9c0d1e2f3a4b",
                             "CONNECTOR_LIVE_STREAM_ID", "live"));
 
     private IngesterConfig load() {
@@ -29,7 +29,8 @@ class IngesterConfigTest {
         IngesterConfig config = load();
 
         assertThat(config.openctiUrl().toString()).isEqualTo("http://localhost:8080");
-        assertThat(config.transactionalId()).isEqualTo("ctipipe-ingester-7e1f");
+        assertThat(config.transactionalId())
+                .isEqualTo("ctipipe-ingester-7e1f0c3a-2b4d-4e5f-8a6b-9c0d1e2f3a4b");
         assertThat(config.startFrom()).isEqualTo("0-0");
         assertThat(config.recoverUntil()).isNull();
         assertThat(config.listenDelete()).isTrue();

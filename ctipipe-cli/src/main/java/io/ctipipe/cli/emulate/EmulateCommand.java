@@ -16,6 +16,6 @@ public final class EmulateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Name the emulator, see --help");
+        throw new ParameterException(spec.commandLine(), "Name the emulator");
     }
 }

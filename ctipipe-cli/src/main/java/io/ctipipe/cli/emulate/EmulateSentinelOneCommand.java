@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +28,10 @@ import picocli.CommandLine.Unmatched;
 public final class EmulateSentinelOneCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8443", description = "Port (default 8443).")
+    @Option(
+            names = "--port",
+            defaultValue = "8443",
+            description = "Port (default 8443; 0 for a free one).")
     int port;
 
     @Unmatched List<String> emulatorOptions = new ArrayList<>();
@@ -35,8 +39,15 @@ public final class EmulateSentinelOneCommand implements Callable<Integer> {
     /** Puts the emulator's own option list (parsed by the emulator) in this command's help. */
     public static void describeEmulatorOptions(CommandLine root) {
         CommandLine self = root.getSubcommands().get("emulate").getSubcommands().get("sentinelone");
-        String usage = SentinelOneEmulatorOptions.usage().replace("%", "%%");
+        String usage = withoutPort(SentinelOneEmulatorOptions.usage()).replace("%", "%%");
         self.getCommandSpec().usageMessage().footer("%nEmulator options:%n" + usage);
+    }
+
+    /** The emulator's own --port line states its library default (0); this command's is 8443. */
+    static String withoutPort(String usage) {
+        return usage.lines()
+                .filter(line -> !line.stripLeading().startsWith("--port "))
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     @Override

@@ -10,14 +10,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Types and validates settings from a {@link ConfigSource}. Each accessor returns a usable value (a
  * placeholder when the setting is bad) and remembers the problem, so that {@link #throwIfInvalid()}
  * reports every problem at once. Lenient where users trip: URLs with or without a trailing slash,
- * booleans as true/false/1/0/yes/no, numbers given as strings.
+ * booleans as true/false/1/0/yes/no, numbers given as strings. A value still starting with the
+ * samples' {@value #SAMPLE_PLACEHOLDER} placeholder is reported as such, never used.
  */
 public final class ConfigReader {
+    /** What config/config.yml.sample and config/.env.sample put where the user must fill in. */
+    public static final String SAMPLE_PLACEHOLDER = "ChangeMe";
+
+    private static final Pattern UUID_FORM =
+            Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
     private final ConfigSource source;
     private final List<String> problems = new ArrayList<>();
 
@@ -35,7 +42,21 @@ public final class ConfigReader {
     }
 
     public Optional<String> optionalString(ConfigKey key) {
-        return raw(key).map(String::trim).filter(text -> !text.isEmpty());
+        Optional<String> value = raw(key).map(String::trim).filter(text -> !text.isEmpty());
+        if (value.filter(ConfigReader::isPlaceholder).isPresent()) {
+            problems.add(placeholderProblem(key, "a value or nothing"));
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    /** A UUID in its canonical 8-4-4-4-12 hex form, returned as given. */
+    public String uuid(ConfigKey key) {
+        return read(
+                key,
+                "a UUID such as 5f0a3a0e-2a59-4d0e-9d6c-7e0c8c7c1a11",
+                ConfigReader::parseUuid,
+                "");
     }
 
     public Secret secret(ConfigKey key) {
@@ -127,6 +148,10 @@ public final class ConfigReader {
             problems.add(key.displayName() + ": missing, expected " + expected);
             return placeholder;
         }
+        if (isPlaceholder(text)) {
+            problems.add(placeholderProblem(key, expected));
+            return placeholder;
+        }
         try {
             return parse.apply(text.trim());
         } catch (RuntimeException e) {
@@ -143,6 +168,25 @@ public final class ConfigReader {
                             + ")");
             return placeholder;
         }
+    }
+
+    private static boolean isPlaceholder(String text) {
+        return text.trim().startsWith(SAMPLE_PLACEHOLDER);
+    }
+
+    private static String placeholderProblem(ConfigKey key, String expected) {
+        return key.displayName()
+                + ": still the sample placeholder ("
+                + SAMPLE_PLACEHOLDER
+                + "...), expected "
+                + expected;
+    }
+
+    static String parseUuid(String text) {
+        if (!UUID_FORM.matcher(text).matches()) {
+            throw new IllegalArgumentException("not a UUID");
+        }
+        return text;
     }
 
     static URI parseUrl(String text) {

@@ -34,9 +34,9 @@ public final class LogSettings {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
-        String current = context.getProperty("CTIPIPE_LOG_FORMAT");
-        if (!format.equalsIgnoreCase(current)) {
-            reload(context, format.toLowerCase(Locale.ROOT));
+        String wanted = LogFormatDefiner.normalize(format);
+        if (!wanted.equals(context.getProperty("CTIPIPE_LOG_FORMAT"))) {
+            reload(context, wanted);
         }
         applyLevel(context, parseLevel(level));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -224,5 +225,48 @@ class ConfigReaderTest {
                 .hasMessageContaining("is not valid YAML at line")
                 .hasMessageNotContaining("TopSecretValue")
                 .hasNoCause();
+    }
+
+    @Test
+    void sampleConnectorIdIsReportedAsThePlaceholderAndOtherNonUuidsAsNotAUuid() {
+        ConfigReader placeholder = reader("CONNECTOR_ID", "ChangeMe-uuid");
+        ConfigReader notUuid = reader("CONNECTOR_ID", "c0ffee");
+        ConfigReader uuid = reader("CONNECTOR_ID", "5f0a3a0e-2a59-4d0e-9d6c-7e0c8c7c1a11");
+
+        placeholder.uuid(ConfigKeys.CONNECTOR_ID);
+        notUuid.uuid(ConfigKeys.CONNECTOR_ID);
+        String read = uuid.uuid(ConfigKeys.CONNECTOR_ID);
+
+        assertThatThrownBy(placeholder::throwIfInvalid)
+                .hasMessageContaining("CONNECTOR_ID")
+                .hasMessageContaining("still the sample placeholder");
+        assertThatThrownBy(notUuid::throwIfInvalid)
+                .hasMessageContaining("CONNECTOR_ID")
+                .hasMessageContaining("expected a UUID such as")
+                .hasMessageContaining("'c0ffee'");
+        assertThat(uuid.isValid()).isTrue();
+        assertThat(read).isEqualTo("5f0a3a0e-2a59-4d0e-9d6c-7e0c8c7c1a11");
+    }
+
+    @Test
+    void samplePlaceholdersAreReportedForSecretsAndOptionalValuesWithoutShowingThem() {
+        ConfigReader token = reader("OPENCTI_TOKEN", "ChangeMe");
+        ConfigReader account = reader("SENTINELONE_ACCOUNT_ID", "ChangeMe");
+
+        token.secret(ConfigKeys.OPENCTI_TOKEN);
+        Optional<String> accountId = account.optionalString(ConfigKeys.SENTINELONE_ACCOUNT_ID);
+
+        assertThatThrownBy(token::throwIfInvalid)
+                .hasMessageContaining("OPENCTI_TOKEN")
+                .hasMessageContaining("still the sample placeholder")
+                .hasMessageNotContaining("'ChangeMe'");
+        assertThat(accountId).isEmpty();
+        assertThatThrownBy(account::throwIfInvalid)
+                .hasMessageContaining("SENTINELONE_ACCOUNT_ID")
+                .hasMessageContaining("still the sample placeholder");
+    }
+
+    private static ConfigReader reader(String variable, String value) {
+        return new ConfigReader(ConfigSource.of(Map.of(), Map.of(variable, value)));
     }
 }

@@ -15,7 +15,7 @@ class ProducerSettingsTest {
                     Map.of(
                             "OPENCTI_URL", "http://localhost:8080/",
                             "OPENCTI_TOKEN", "token",
-                            "CONNECTOR_ID", "7e1f",
+                            "CONNECTOR_ID", "7e1f0c3a-2b4d-4e5f-8a6b-9c0d1e2f3a4b",
                             "CONNECTOR_LIVE_STREAM_ID", "live"));
 
     @Test

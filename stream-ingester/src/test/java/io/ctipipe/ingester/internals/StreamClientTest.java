@@ -20,7 +20,7 @@ class StreamClientTest {
                             Map.of(
                                     "OPENCTI_URL", "https://cti.example.com/base/",
                                     "OPENCTI_TOKEN", "secret-token",
-                                    "CONNECTOR_ID", "c-1",
+                                    "CONNECTOR_ID", "0c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e",
                                     "CONNECTOR_LIVE_STREAM_ID", "abc",
                                     "CONNECTOR_LIVE_STREAM_LISTEN_DELETE", "yes",
                                     "CONNECTOR_LIVE_STREAM_NO_DEPENDENCIES", "true")));
