@@ -9,6 +9,7 @@ import io.ctipipe.emulator.opencti.GeneratedTraffic;
 import io.ctipipe.emulator.opencti.GroundTruth;
 import io.ctipipe.emulator.opencti.TrafficGenerator;
 import io.ctipipe.emulator.sentinelone.SentinelOneEmulatorOptions;
+import io.ctipipe.kafka.embedded.TopicContents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,11 +72,11 @@ class PoisonInputIT {
         Map<String, List<String>> reasons = new HashMap<>();
         Topics topics = Topics.defaults();
         for (ConsumerRecord<byte[], byte[]> record :
-                TopicRecords.read(bootstrap, topics.skipped())) {
+                TopicContents.committed(bootstrap, topics.skipped())) {
             add(reasons, record, SkipHeaders.REASON);
         }
         for (ConsumerRecord<byte[], byte[]> record :
-                TopicRecords.read(bootstrap, topics.eventsDlq())) {
+                TopicContents.committed(bootstrap, topics.eventsDlq())) {
             add(reasons, record, STREAMS_EXCEPTION);
         }
         return reasons;

@@ -14,6 +14,7 @@ import io.ctipipe.emulator.opencti.OpenCtiEmulatorOptions;
 import io.ctipipe.emulator.opencti.TrafficGenerator;
 import io.ctipipe.emulator.sentinelone.SentinelOneEmulator;
 import io.ctipipe.emulator.sentinelone.SentinelOneEmulatorOptions;
+import io.ctipipe.kafka.embedded.TopicContents;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -190,7 +191,7 @@ class SecretLeakIT {
         Topics topics = Topics.defaults();
         for (String topic : List.of(topics.iocsDlq(), topics.eventsDlq(), topics.skipped())) {
             for (ConsumerRecord<byte[], byte[]> record :
-                    TopicRecords.read(broker.bootstrapServers(), topic)) {
+                    TopicContents.committed(broker.bootstrapServers(), topic)) {
                 records.add(text(record));
             }
         }
@@ -231,7 +232,7 @@ class SecretLeakIT {
         Topics topics = Topics.defaults();
         String topic = kind.equals("iocs-dlq") ? topics.iocsDlq() : topics.eventsDlq();
         ConsumerRecord<byte[], byte[]> first =
-                TopicRecords.read(broker.bootstrapServers(), topic).get(0);
+                TopicContents.committed(broker.bootstrapServers(), topic).get(0);
         return first.partition() + ":" + first.offset();
     }
 }

@@ -108,7 +108,7 @@ class ServiceKillIT {
         env.put("KAFKA_SESSION_TIMEOUT_MS", "6000");
         env.put("KAFKA_HEARTBEAT_INTERVAL_MS", "1000");
         // A killed mapper's transaction blocks read_committed readers until it times out: a new
-        // mapper has a new transactional id and cannot fence it (see OpenTransactions).
+        // mapper has a new transactional id and cannot fence it.
         env.put("KAFKA_TRANSACTION_TIMEOUT_MS", "6000");
         // Long transactions: a kill often lands while one is open.
         env.put("INGESTER_TRANSACTION_LINGER", "2s");

@@ -11,6 +11,7 @@ import io.ctipipe.emulator.opencti.GroundTruth;
 import io.ctipipe.emulator.sentinelone.Fault;
 import io.ctipipe.emulator.sentinelone.SentinelOneEmulatorOptions;
 import io.ctipipe.emulator.sentinelone.StoredIoc;
+import io.ctipipe.kafka.embedded.TopicContents;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +61,8 @@ class SinkExhaustionIT {
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> exhaustedRecords(PipelineRun run) {
-        return TopicRecords.read(run.env().broker().bootstrapServers(), Topics.defaults().iocsDlq())
+        return TopicContents.committed(
+                        run.env().broker().bootstrapServers(), Topics.defaults().iocsDlq())
                 .stream()
                 .filter(record -> "exhausted".equals(header(record, DeadLetterHeaders.ERROR_CLASS)))
                 .toList();

@@ -7,6 +7,7 @@ import io.ctipipe.contracts.ioc.IocCommandCodec;
 import io.ctipipe.contracts.kafka.EventHeaders;
 import io.ctipipe.contracts.kafka.Topics;
 import io.ctipipe.emulator.opencti.StreamMessage;
+import io.ctipipe.kafka.embedded.TopicContents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,14 +41,14 @@ final class StageAudit {
         }
         String bootstrap = run.env().broker().bootstrapServers();
         List<ConsumerRecord<byte[], byte[]>> events =
-                TopicRecords.read(bootstrap, Topics.defaults().events());
+                TopicContents.committedSoFar(bootstrap, Topics.defaults().events());
         List<ConsumerRecord<byte[], byte[]>> commands =
-                TopicRecords.read(bootstrap, Topics.defaults().iocs());
+                TopicContents.committedSoFar(bootstrap, Topics.defaults().iocs());
         List<ConsumerRecord<byte[], byte[]>> allCommands =
-                TopicRecords.readUncommitted(bootstrap, Topics.defaults().iocs());
+                TopicContents.uncommitted(bootstrap, Topics.defaults().iocs());
         List<ConsumerRecord<byte[], byte[]>> routed = new ArrayList<>();
-        routed.addAll(TopicRecords.read(bootstrap, Topics.defaults().skipped()));
-        routed.addAll(TopicRecords.read(bootstrap, Topics.defaults().eventsDlq()));
+        routed.addAll(TopicContents.committedSoFar(bootstrap, Topics.defaults().skipped()));
+        routed.addAll(TopicContents.committedSoFar(bootstrap, Topics.defaults().eventsDlq()));
         List<String> lines = new ArrayList<>();
         lines.add(completeness(run, events));
         lines.add("mapper group offsets: " + groupOffsets(bootstrap));

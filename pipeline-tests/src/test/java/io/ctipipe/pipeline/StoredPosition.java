@@ -2,6 +2,7 @@ package io.ctipipe.pipeline;
 
 import io.ctipipe.contracts.kafka.Topics;
 import io.ctipipe.contracts.stream.IngesterState;
+import io.ctipipe.kafka.embedded.TopicContents;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,7 +25,7 @@ final class StoredPosition implements Supplier<Optional<IngesterState>> {
     public Optional<IngesterState> get() {
         IngesterState newest = null;
         for (ConsumerRecord<byte[], byte[]> record :
-                TopicRecords.read(bootstrap, Topics.defaults().ingesterState())) {
+                TopicContents.committedSoFar(bootstrap, Topics.defaults().ingesterState())) {
             boolean ours =
                     record.key() != null
                             && streamId.equals(new String(record.key(), StandardCharsets.UTF_8));

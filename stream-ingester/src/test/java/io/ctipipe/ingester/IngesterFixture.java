@@ -10,21 +10,17 @@ import io.ctipipe.contracts.stream.IngesterState;
 import io.ctipipe.contracts.stream.StreamPosition;
 import io.ctipipe.emulator.opencti.OpenCtiEmulator;
 import io.ctipipe.kafka.embedded.KafkaBroker;
+import io.ctipipe.kafka.embedded.TopicContents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** One test's topics, config and services around an emulator and the shared broker. */
 final class IngesterFixture {
@@ -110,29 +106,9 @@ final class IngesterFixture {
 
     /** Every committed record of the events topic, by partition then offset. */
     List<Published> published() {
-        Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", broker.bootstrapServers());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-        List<Published> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(
-                        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topics.events()).stream()
-                            .map(p -> new TopicPartition(p.topic(), p.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record :
-                        consumer.poll(Duration.ofMillis(200))) {
-                    records.add(Published.of(record));
-                }
-            }
-        }
-        return records;
+        return TopicContents.committed(broker.bootstrapServers(), topics.events()).stream()
+                .map(Published::of)
+                .toList();
     }
 
     /** One record of the events topic. */
