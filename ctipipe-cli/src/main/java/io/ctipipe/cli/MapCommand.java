@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Dry run of the mapping: read STIX (a bundle, a JSON array, or JSON lines of STIX"
                     + " objects or stream messages {\"event\",\"id\",\"data\"}) and print one JSON"
-                    + " line per Indicator: {\"indicator\",\"action\",\"iocs\",\"reason\"}.",
+                    + " line per Indicator: {\"indicator\",\"action\",\"iocs\",\"reason\"},"
+                    + " with \"dropped\" listing OR branches that could not be IOCs.",
             "Ends with one summary line on stderr: N decisions for I Indicators: U upsert,"
                     + " D delete, S skip (an Indicator seen in several events gets a decision"
                     + " per event).",
@@ -50,15 +51,32 @@ final class MapCommand implements Callable<Integer> {
         MapperConfig mapperConfig = MapperConfig.load(reader);
         reader.throwIfInvalid();
         if ("-".equals(input)) {
+            if (System.console() != null) {
+                // A bare `ctipipe map` at a terminal would otherwise wait without a word.
+                System.err.println("ctipipe map: reading STIX from stdin; Ctrl-D ends the input");
+            }
             return map(System.in, mapperConfig);
         }
         Path file = Path.of(input);
-        if (!Files.isReadable(file)) {
-            throw new ParameterException(spec.commandLine(), "cannot read input file " + file);
+        String problem = unreadable(file);
+        if (problem != null) {
+            throw new ParameterException(
+                    spec.commandLine(), "cannot read input file " + file + ": " + problem);
         }
         try (InputStream in = Files.newInputStream(file)) {
             return map(in, mapperConfig);
         }
+    }
+
+    /** Why the file cannot be read, or null when it can. */
+    private static String unreadable(Path file) {
+        if (!Files.exists(file)) {
+            return "no such file";
+        }
+        if (Files.isDirectory(file)) {
+            return "it is a directory, not a file";
+        }
+        return Files.isReadable(file) ? null : "permission denied";
     }
 
     private static int map(InputStream in, MapperConfig mapperConfig) {

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,9 @@ public final class ServiceRunner {
         try (Admin admin = Admin.create(config)) {
             TopicProvisioner.ensureTopics(
                     admin, kafka.topics(), creation.partitions(), creation.replicas());
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | KafkaException e) {
+            // KafkaException: the client refused the settings, such as a host name that does
+            // not resolve ("No resolvable bootstrap urls").
             throw new IllegalStateException(
                     "cannot create or check the topics on Kafka at KAFKA_BOOTSTRAP_SERVERS="
                             + kafka.bootstrapServers()

@@ -92,6 +92,18 @@ class MapCommandTest {
                 .containsExactly(
                         "ctipipe map: cannot read input file "
                                 + missing
-                                + " (see 'ctipipe map --help')");
+                                + ": no such file (see 'ctipipe map --help')");
+    }
+
+    @Test
+    void aDirectoryAsInputIsAUsageErrorNamingIt() {
+        CommandOutput run = CommandOutput.run("map", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "ctipipe map: cannot read input file "
+                                + dir
+                                + ": it is a directory, not a file (see 'ctipipe map --help')");
     }
 }

@@ -25,6 +25,10 @@ class ServiceRunnerTest {
     record FakeConfig(URI url, Secret token) {}
 
     private ServiceDefinition<FakeConfig> definition() {
+        return definition("localhost:1");
+    }
+
+    private ServiceDefinition<FakeConfig> definition(String bootstrap) {
         return new ServiceDefinition<>(
                 "fake",
                 ServiceEndpoints.SINK_METRICS_PORT,
@@ -32,7 +36,7 @@ class ServiceRunnerTest {
                         new FakeConfig(
                                 reader.url(ConfigKeys.OPENCTI_URL),
                                 reader.secret(ConfigKeys.OPENCTI_TOKEN)),
-                config -> KafkaSettings.of("localhost:1"),
+                config -> KafkaSettings.of(bootstrap),
                 (config, registry) -> {
                     created.incrementAndGet();
                     return new FakeService();
@@ -59,6 +63,27 @@ class ServiceRunnerTest {
                 .hasMessageContaining("OPENCTI_TOKEN")
                 .hasMessageContaining("CONNECTOR_LOG_LEVEL")
                 .hasMessageContaining("SINK_METRICS_PORT");
+        assertThat(created).hasValue(0);
+    }
+
+    @Test
+    void aBootstrapHostThatDoesNotResolveNamesTheVariable() {
+        ConfigSource source =
+                ConfigSource.of(
+                        Map.of(),
+                        Map.of(
+                                "OPENCTI_URL", "http://cti.example/",
+                                "OPENCTI_TOKEN", "t",
+                                "SINK_METRICS_PORT", "0"));
+
+        assertThatThrownBy(
+                        () ->
+                                ServiceRunner.start(
+                                        definition("kafka.invalid:9092"),
+                                        source,
+                                        ServiceRunner.newRegistry()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS=kafka.invalid:9092");
         assertThat(created).hasValue(0);
     }
 

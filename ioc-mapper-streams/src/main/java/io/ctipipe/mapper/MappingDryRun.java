@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ctipipe.contracts.ioc.IocCommandCodec;
+import io.ctipipe.mapper.internals.DroppedBranch;
 import io.ctipipe.mapper.internals.DryRunInput;
 import io.ctipipe.mapper.internals.EventMapper;
 import io.ctipipe.mapper.internals.EventResult;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,9 +26,11 @@ import java.util.Locale;
  * holding a STIX bundle, a JSON array, or JSON lines of STIX objects (taken as created) and stream
  * messages {@code {"event":..,"id":..,"data":..}}. It prints one JSON line per Indicator decision
  * in input order: {@code {"indicator":"<STIX id>","action":"upsert|delete|skip",
- * "iocs":[..],"reason":"..","detail":".."}}, where {@code reason} is absent for an upsert and
- * {@code detail} present when there is more to say (skips, filtered and expired deletes). A merge
- * also prints a delete for each absorbed Indicator. Non-Indicator objects print nothing.
+ * "iocs":[..],"reason":"..","detail":"..","dropped":[..]}}, where {@code reason} is absent for an
+ * upsert, {@code detail} present when there is more to say (skips, filtered and expired deletes),
+ * and {@code dropped} present when an upsert left comparisons of an OR out, one {@code
+ * {"reason":"..","comparison":".."}} each. A merge also prints a delete for each absorbed
+ * Indicator. Non-Indicator objects print nothing.
  *
  * <p>Exit codes: 0 when every element was read; 1 when some element could not be (one line on
  * {@code err} each, the others are still mapped); 2 when the input is not JSON (one line on {@code
@@ -103,7 +108,20 @@ public final class MappingDryRun {
         if (decision.detail() != null) {
             line.put("detail", decision.detail());
         }
+        if (!decision.droppedBranches().isEmpty()) {
+            line.set("dropped", dropped(decision.droppedBranches()));
+        }
         return line.toString();
+    }
+
+    private static ArrayNode dropped(List<DroppedBranch> branches) {
+        ArrayNode dropped = JSON.createArrayNode();
+        for (DroppedBranch branch : branches) {
+            dropped.addObject()
+                    .put("reason", branch.reason().code())
+                    .put("comparison", branch.comparison());
+        }
+        return dropped;
     }
 
     private static String where(JsonLocation location) {

@@ -52,6 +52,29 @@ class MappedIndicatorsTest extends TopologyTestBase {
     }
 
     @Test
+    void upsertsTheMappableBranchesOfAnOrAndCountsTheDroppedOnes() {
+        start(Map.of());
+        IndicatorJson indicator =
+                indicator(
+                        "id-1",
+                        "[ipv4-addr:value = '198.51.100.0/24'] OR [ipv4-addr:value = '203.0.113.5']");
+
+        topology.send("create", "id-1", indicator.envelope("create"));
+
+        List<IocCommand> commands = topology.commands();
+        assertThat(commands)
+                .singleElement()
+                .extracting(IocCommand::action)
+                .isEqualTo(IocAction.UPSERT);
+        assertThat(commands.get(0).iocs())
+                .extracting(ioc -> ioc.type() + ":" + ioc.value())
+                .containsExactly("IPV4:203.0.113.5");
+        assertThat(topology.skipped.isEmpty()).isTrue();
+        assertThat(topology.count("upsert", "none")).isEqualTo(1);
+        assertThat(topology.droppedBranches("cidr-too-wide")).isEqualTo(1);
+    }
+
+    @Test
     void keysByInternalIdWhenAPatternEditChangesTheStixId() {
         start(Map.of());
         IndicatorJson before = ipv4("id-1", "203.0.113.42");

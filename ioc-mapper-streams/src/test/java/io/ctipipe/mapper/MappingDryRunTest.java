@@ -105,6 +105,36 @@ class MappingDryRunTest {
     }
 
     @Test
+    void listsTheOrBranchesAnUpsertDropped() throws Exception {
+        IndicatorJson or =
+                IndicatorJson.indicator(
+                        "id-6",
+                        "[ipv4-addr:value = '198.51.100.0/24'] OR [ipv4-addr:value = '203.0.113.5']");
+
+        int exit = run(or.data().toString());
+
+        assertThat(exit).isZero();
+        JsonNode line = lines().get(0);
+        assertThat(line.get("action").asText()).isEqualTo("upsert");
+        assertThat(line.get("iocs"))
+                .extracting(ioc -> ioc.get("value").asText())
+                .containsExactly("203.0.113.5");
+        String expected =
+                """
+                [{"reason": "cidr-too-wide", "comparison": "ipv4-addr:value = '198.51.100.0/24'"}]
+                """;
+        assertThat(line.get("dropped")).isEqualTo(JSON.readTree(expected));
+    }
+
+    @Test
+    void printsNoDroppedFieldWhenEveryBranchMaps() throws Exception {
+        int exit = run(ip.data().toString());
+
+        assertThat(exit).isZero();
+        assertThat(lines().get(0).has("dropped")).isFalse();
+    }
+
+    @Test
     void printsADeleteForEachMergedSource() throws Exception {
         IndicatorJson source = ipv4("id-3", "203.0.113.42").set("id", "indicator--old");
         ObjectNode merge = JSON.createObjectNode().put("event", "merge").put("id", "1-0");

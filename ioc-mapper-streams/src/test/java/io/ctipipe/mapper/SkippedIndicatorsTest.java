@@ -37,6 +37,39 @@ class SkippedIndicatorsTest extends TopologyTestBase {
     }
 
     @Test
+    void skipsAnOrWithNoMappableBranchForItsFirstReasonAndCountsNoDroppedBranch() {
+        start(Map.of());
+        IndicatorJson indicator =
+                indicator("id-9", "[file:name = 'x.exe'] OR [ipv4-addr:value = '10.0.0.0/8']");
+
+        String eventId = topology.send("create", "id-9", indicator.envelope("create"));
+
+        TestRecord<String, byte[]> record = topology.skipped.readRecord();
+        assertThat(header(record.headers(), SkipHeaders.REASON)).isEqualTo("unsupported-object");
+        assertThat(header(record.headers(), SkipHeaders.DETAIL)).contains("file:name");
+        assertThat(topology.commands())
+                .containsExactly(
+                        IocCommand.delete("id-9", indicator.stixId(), eventId, "unmappable"));
+        assertThat(topology.droppedBranches("unsupported-object")).isZero();
+        assertThat(topology.droppedBranches("cidr-too-wide")).isZero();
+    }
+
+    @Test
+    void skipsAnOrWithANegationWholeAlthoughAnotherBranchMaps() {
+        start(Map.of());
+        IndicatorJson indicator =
+                indicator(
+                        "id-9",
+                        "[ipv4-addr:value = '203.0.113.5' OR ipv4-addr:value != '203.0.113.6']");
+
+        topology.send("create", "id-9", indicator.envelope("create"));
+
+        TestRecord<String, byte[]> record = topology.skipped.readRecord();
+        assertThat(header(record.headers(), SkipHeaders.REASON)).isEqualTo("unsupported-operator");
+        assertThat(topology.actionsAndReasons()).containsExactly("delete:unmappable");
+    }
+
+    @Test
     void routesPatternSyntaxErrorToSkippedNotToTheDeadLetterTopic() {
         start(Map.of());
 

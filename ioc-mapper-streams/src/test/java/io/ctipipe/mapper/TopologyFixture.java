@@ -92,6 +92,13 @@ final class TopologyFixture implements AutoCloseable {
         return counter == null ? 0 : counter.count();
     }
 
+    /** How many OR branches were dropped for this skip reason code. */
+    double droppedBranches(String reason) {
+        var counter =
+                registry.find(MapperMetrics.OR_BRANCHES_DROPPED).tags("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     static IocCommand decode(TestRecord<String, byte[]> record) {
         return IocCommandCodec.decode(record.value());
     }

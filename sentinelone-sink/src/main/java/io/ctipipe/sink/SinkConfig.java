@@ -172,8 +172,16 @@ public record SinkConfig(
         return kafka.topics();
     }
 
+    /**
+     * At least one scope is needed. A scope variable already reported (still the sample
+     * placeholder) reads as absent here, and is not reported a second time as missing.
+     */
     private void checkScope(ConfigReader reader) {
-        if (accountId == null && siteId == null && groupId == null) {
+        boolean reported =
+                reader.hasProblem(ConfigKeys.SENTINELONE_ACCOUNT_ID)
+                        || reader.hasProblem(SENTINELONE_SITE_ID)
+                        || reader.hasProblem(SENTINELONE_GROUP_ID);
+        if (accountId == null && siteId == null && groupId == null && !reported) {
             reader.problem(
                     ConfigKeys.SENTINELONE_ACCOUNT_ID.displayName()
                             + ": missing, expected an account id (or set "
@@ -194,20 +202,11 @@ public record SinkConfig(
 
     private static Duration positive(ConfigReader reader, ConfigKey key) {
         Duration duration = reader.duration(key);
-        if (duration.isZero() && readable(reader, key)) {
+        // An unreadable duration reads as zero and is reported already: not a second time.
+        if (duration.isZero() && !reader.hasProblem(key)) {
             reader.problem(key.displayName() + ": expected a duration above zero");
         }
         return duration;
-    }
-
-    /**
-     * Whether the key is set to a readable duration. An unreadable one reads as zero and is
-     * reported by the reader already; it must not be reported twice.
-     */
-    private static boolean readable(ConfigReader reader, ConfigKey key) {
-        ConfigReader alone = new ConfigReader(reader.source());
-        alone.duration(key);
-        return alone.isValid() && reader.optionalString(key).isPresent();
     }
 
     private static Path stateDir(ConfigReader reader) {

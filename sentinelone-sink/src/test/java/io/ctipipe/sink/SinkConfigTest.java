@@ -60,6 +60,60 @@ class SinkConfigTest {
     }
 
     @Test
+    void readsNumbersInQuotesAsAnEnvFileGivesThem() {
+        env.put("SENTINELONE_MAX_API_ATTEMPTS", "\"3\"");
+        env.put("SENTINELONE_TIMEOUT", "'10s'");
+
+        SinkConfig config = load();
+
+        assertThat(config.maxApiAttempts()).isEqualTo(3);
+        assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void reportsTheSampleAccountPlaceholderOnceAndNotAlsoAsAMissingScope() {
+        env.put("SENTINELONE_ACCOUNT_ID", "ChangeMe");
+
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .singleElement()
+                                        .isEqualTo(
+                                                "SENTINELONE_ACCOUNT_ID (config.yml"
+                                                        + " sentinelone.account_id): still the"
+                                                        + " sample placeholder (ChangeMe...),"
+                                                        + " expected a value or nothing"));
+    }
+
+    @Test
+    void reportsAMissingScopeWhenNoScopeIsGiven() {
+        env.remove("SENTINELONE_ACCOUNT_ID");
+
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .singleElement()
+                                        .asString()
+                                        .startsWith("SENTINELONE_ACCOUNT_ID")
+                                        .contains("missing, expected an account id"));
+    }
+
+    @Test
+    void refusesCredentialsInTheUrlWithoutQuotingThem() {
+        env.put("SENTINELONE_URL", "https://me:SECRET@console.example.net");
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SENTINELONE_URL")
+                .hasMessageContaining("put credentials in SENTINELONE_API_KEY")
+                .hasMessageNotContaining("SECRET");
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         env.remove("SENTINELONE_ACCOUNT_ID");
         env.put("SENTINELONE_BATCH_SIZE", "zero");

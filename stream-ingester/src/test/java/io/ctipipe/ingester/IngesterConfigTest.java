@@ -65,6 +65,20 @@ class IngesterConfigTest {
     }
 
     @Test
+    void refusesCredentialsInTheUrlWithoutQuotingThem() {
+        env.put("OPENCTI_URL", "http://user:SECRET@host:8080");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, this::load);
+
+        assertThat(error.problems())
+                .singleElement()
+                .asString()
+                .startsWith("OPENCTI_URL")
+                .contains("put credentials in OPENCTI_TOKEN, not in the URL")
+                .doesNotContain("SECRET");
+    }
+
+    @Test
     void reportsAnUnreadableDurationOnce() {
         env.put("INGESTER_PING_INTERVAL", "soon");
 

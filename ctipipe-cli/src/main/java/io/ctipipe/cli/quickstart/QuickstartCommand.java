@@ -1,11 +1,11 @@
 package io.ctipipe.cli.quickstart;
 
+import io.ctipipe.cli.ShutdownLatch;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,7 +82,9 @@ public final class QuickstartCommand implements Callable<Integer> {
             boolean passed = new Quickstart(options, out, System.console() != null).run(env);
             if (keepRunning) {
                 printEndpoints(env, out);
-                new CountDownLatch(1).await();
+                // Stops the services and the broker (and removes its log directory) on Ctrl-C;
+                // closing again when the try block ends does nothing.
+                new ShutdownLatch().awaitThen(env::close);
             }
             return passed ? 0 : 1;
         }

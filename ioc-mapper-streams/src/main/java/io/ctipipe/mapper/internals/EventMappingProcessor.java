@@ -5,6 +5,7 @@ import io.ctipipe.contracts.ioc.IocCommandCodec;
 import io.ctipipe.contracts.kafka.EventHeaders;
 import io.ctipipe.contracts.kafka.SkipHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -54,16 +55,34 @@ public final class EventMappingProcessor implements Processor<byte[], byte[], St
 
     private void route(Record<byte[], byte[]> record, IndicatorDecision decision, String eventId) {
         switch (decision.action()) {
-            case UPSERT -> {
-                IocCommand command =
-                        IocCommand.upsert(
-                                decision.internalId(), decision.stixId(), eventId, decision.iocs());
-                forwardCommand(record, command);
-                metrics.upserted();
-            }
+            case UPSERT -> upsert(record, decision, eventId);
             case DELETE -> delete(record, decision, eventId, decision.reason());
             case SKIP -> skip(record, decision, eventId);
         }
+    }
+
+    private void upsert(Record<byte[], byte[]> record, IndicatorDecision decision, String eventId) {
+        IocCommand command =
+                IocCommand.upsert(
+                        decision.internalId(), decision.stixId(), eventId, decision.iocs());
+        forwardCommand(record, command);
+        metrics.upserted();
+        countDroppedBranches(decision, eventId);
+    }
+
+    private void countDroppedBranches(IndicatorDecision decision, String eventId) {
+        List<DroppedBranch> dropped = decision.droppedBranches();
+        if (dropped.isEmpty()) {
+            return;
+        }
+        // Reasons only: the comparisons quote pattern values, which stay out of the log. Like
+        // skips, these are routine in some feeds, so DEBUG, with the counter by reason to watch.
+        log.debug(
+                "Mapped Indicator without some OR branches indicatorId={} eventId={} reasons={}",
+                decision.internalId(),
+                eventId,
+                dropped.stream().map(branch -> branch.reason().code()).toList());
+        dropped.forEach(branch -> metrics.orBranchDropped(branch.reason()));
     }
 
     private void delete(

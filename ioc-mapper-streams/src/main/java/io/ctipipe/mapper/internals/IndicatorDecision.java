@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param reason null for an upsert; the delete reason or the skip reason code otherwise
  * @param detail the human explanation of a skip or a filter, else null
+ * @param droppedBranches the OR branches an upsert left out because they cannot be IOCs; empty for
+ *     any other decision
  */
 public record IndicatorDecision(
         Action action,
@@ -16,7 +18,8 @@ public record IndicatorDecision(
         String stixId,
         List<Ioc> iocs,
         String reason,
-        String detail) {
+        String detail,
+        List<DroppedBranch> droppedBranches) {
 
     /**
      * The three outcomes; a skip also deletes whatever an earlier version uploaded (see {@link
@@ -30,11 +33,19 @@ public record IndicatorDecision(
 
     public IndicatorDecision {
         iocs = List.copyOf(iocs);
+        droppedBranches = List.copyOf(droppedBranches);
     }
 
-    static IndicatorDecision upsert(Indicator indicator, List<Ioc> iocs) {
+    static IndicatorDecision upsert(
+            Indicator indicator, List<Ioc> iocs, List<DroppedBranch> droppedBranches) {
         return new IndicatorDecision(
-                Action.UPSERT, indicator.internalId(), indicator.stixId(), iocs, null, null);
+                Action.UPSERT,
+                indicator.internalId(),
+                indicator.stixId(),
+                iocs,
+                null,
+                null,
+                droppedBranches);
     }
 
     static IndicatorDecision delete(String internalId, String stixId, DeleteReason reason) {
@@ -44,7 +55,7 @@ public record IndicatorDecision(
     static IndicatorDecision delete(
             String internalId, String stixId, DeleteReason reason, String detail) {
         return new IndicatorDecision(
-                Action.DELETE, internalId, stixId, List.of(), reason.code(), detail);
+                Action.DELETE, internalId, stixId, List.of(), reason.code(), detail, List.of());
     }
 
     static IndicatorDecision skip(Indicator indicator, SkipReason reason, String detail) {
@@ -54,7 +65,7 @@ public record IndicatorDecision(
     static IndicatorDecision skip(
             String internalId, String stixId, SkipReason reason, String detail) {
         return new IndicatorDecision(
-                Action.SKIP, internalId, stixId, List.of(), reason.code(), detail);
+                Action.SKIP, internalId, stixId, List.of(), reason.code(), detail, List.of());
     }
 
     /**

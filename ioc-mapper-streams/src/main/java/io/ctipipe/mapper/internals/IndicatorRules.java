@@ -1,5 +1,6 @@
 package io.ctipipe.mapper.internals;
 
+import io.ctipipe.contracts.ioc.Ioc;
 import io.ctipipe.mapper.MapperConfig;
 import java.time.Clock;
 import java.util.List;
@@ -34,9 +35,10 @@ final class IndicatorRules {
             return delete(indicator, DeleteReason.FILTERED, rejection);
         }
         try {
-            List<IocValue> values =
+            Translation translation =
                     PatternTranslator.translate(indicator.patternType(), indicator.pattern());
-            return IndicatorDecision.upsert(indicator, iocs.create(values, indicator));
+            List<Ioc> created = iocs.create(translation.values(), indicator);
+            return IndicatorDecision.upsert(indicator, created, translation.dropped());
         } catch (UnmappableException e) {
             return IndicatorDecision.skip(indicator, e.reason(), e.detail());
         }

@@ -16,28 +16,54 @@ import io.ctipipe.mapper.pattern.PatternPrinter;
 import io.ctipipe.mapper.pattern.PatternSyntaxException;
 import io.ctipipe.mapper.pattern.QualifiedObservation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * Turns a parsed pattern into SentinelOne IOC values, all or nothing. OR, inside and across
- * observations, yields one IOC per comparison; an AND inside one observation whose every operand
- * compares a {@code file:hashes} value yields one IOC per hash (each identifies the file). Any
- * other construct throws {@link UnmappableException} with its reason, so an Indicator is never
- * half-mapped. Duplicate IOCs (same type and value) collapse to the first.
+ * Turns a parsed pattern into SentinelOne IOC values. An OR, inside and across observations, yields
+ * one IOC per comparison that can be one; an AND inside one observation whose every operand
+ * compares a {@code file:hashes} value yields one IOC per hash (each identifies the file).
+ * Duplicate IOCs (same type and value) collapse to the first.
  *
- * <p>All or nothing holds for hash ANDs too: an AND of an MD5 and a SHA-512 of one file is skipped
- * as unsupported-hash, although the MD5 alone would identify the file. The rule stays simple to
- * state and to check, at the cost of such Indicators not reaching SentinelOne.
+ * <p>A comparison is checked in one order (object and property, operator, literal, value), and its
+ * first problem is its reason, whether it stands alone or in an OR. An {@code =} comparison whose
+ * object, hash algorithm or value cannot be an IOC ({@link #DROPPABLE}) is dropped and reported as
+ * a {@link DroppedBranch}: leaving out one alternative of an OR only narrows what the IOCs match,
+ * so it never adds a false positive. When every comparison is dropped, {@link UnmappableException}
+ * carries the reason of the first, so a lone comparison is skipped exactly as it would be without
+ * this rule.
+ *
+ * <p>Anything else throws {@link UnmappableException} and skips the whole Indicator wherever it
+ * stands, OR included: a negation, an operator other than {@code =}, EXISTS, FOLLOWEDBY, a
+ * qualifier, an AND other than of hashes. Those say the Indicator is more than a list of values, so
+ * a partial IOC set would misstate it; the cost is that such an Indicator does not reach
+ * SentinelOne even when its other branches alone would map.
+ *
+ * <p>A hash AND stays all or nothing, even as a branch of an OR: an AND of an MD5 and a SHA-512 of
+ * one file is skipped as unsupported-hash, although the MD5 alone would identify the file. The rule
+ * stays simple to state and to check, at the cost of such Indicators not reaching SentinelOne.
  */
 final class PatternTranslator {
     private static final String STIX = "stix";
 
+    /** Reasons that concern one comparison's object or value, not the pattern's logic. */
+    private static final Set<SkipReason> DROPPABLE =
+            EnumSet.of(
+                    SkipReason.UNSUPPORTED_OBJECT,
+                    SkipReason.UNSUPPORTED_HASH,
+                    SkipReason.CIDR_TOO_WIDE,
+                    SkipReason.INVALID_VALUE);
+
+    private final List<IocValue> values = new ArrayList<>();
+    private final List<DroppedBranch> dropped = new ArrayList<>();
+    private UnmappableException firstDrop;
+
     private PatternTranslator() {}
 
     /** The IOC values of an Indicator's pattern; only pattern_type stix can have any. */
-    static List<IocValue> translate(String patternType, String pattern) {
+    static Translation translate(String patternType, String pattern) {
         if (!STIX.equalsIgnoreCase(patternType)) {
             String detail = "pattern_type " + patternType + " is not stix";
             throw new UnmappableException(SkipReason.UNSUPPORTED_PATTERN_TYPE, detail);
@@ -52,27 +78,33 @@ final class PatternTranslator {
         }
     }
 
-    static List<IocValue> translate(ObservationExpression pattern) {
-        List<IocValue> values = new ArrayList<>();
-        observation(pattern, values);
-        Map<IocValue, Boolean> distinct = new LinkedHashMap<>();
-        values.forEach(value -> distinct.put(value, Boolean.TRUE));
-        return List.copyOf(distinct.keySet());
+    static Translation translate(ObservationExpression pattern) {
+        PatternTranslator translator = new PatternTranslator();
+        translator.observation(pattern);
+        return translator.result();
     }
 
-    private static void observation(ObservationExpression expression, List<IocValue> out) {
+    private Translation result() {
+        // Every comparison either maps, is dropped or throws, so no value means a drop.
+        if (values.isEmpty()) {
+            throw firstDrop;
+        }
+        return new Translation(List.copyOf(new LinkedHashSet<>(values)), dropped);
+    }
+
+    private void observation(ObservationExpression expression) {
         if (expression instanceof Observation observation) {
-            comparison(observation.comparison(), out);
+            comparison(observation.comparison());
         } else if (expression instanceof QualifiedObservation qualified) {
             String qualifier = PatternPrinter.print(qualified.qualifier());
             String detail = "qualifier " + qualifier + " has no IOC equivalent";
             throw new UnmappableException(SkipReason.QUALIFIER, detail);
         } else {
-            compoundObservation((ObservationCompound) expression, out);
+            compoundObservation((ObservationCompound) expression);
         }
     }
 
-    private static void compoundObservation(ObservationCompound compound, List<IocValue> out) {
+    private void compoundObservation(ObservationCompound compound) {
         if (compound.operator() == ObservationOperator.FOLLOWEDBY) {
             String detail = "FOLLOWEDBY describes a sequence of events, not one IOC";
             throw new UnmappableException(SkipReason.FOLLOWEDBY, detail);
@@ -81,28 +113,43 @@ final class PatternTranslator {
             String detail = "AND between two observations needs both; an IOC matches one";
             throw new UnmappableException(SkipReason.MIXED_AND, detail);
         }
-        observation(compound.left(), out);
-        observation(compound.right(), out);
+        observation(compound.left());
+        observation(compound.right());
     }
 
-    private static void comparison(ComparisonExpression expression, List<IocValue> out) {
+    private void comparison(ComparisonExpression expression) {
         if (expression instanceof ComparisonCompound compound) {
             if (compound.operator() == LogicalOperator.AND) {
-                hashConjunction(compound, out);
+                hashConjunction(compound);
             } else {
-                comparison(compound.left(), out);
-                comparison(compound.right(), out);
+                comparison(compound.left());
+                comparison(compound.right());
             }
         } else if (expression instanceof ExistsComparison exists) {
             String detail = "EXISTS " + exists.path() + " is not an equality";
             throw new UnmappableException(SkipReason.UNSUPPORTED_OPERATOR, detail);
         } else {
-            out.add(leaf((Comparison) expression));
+            alternative((Comparison) expression);
+        }
+    }
+
+    /** A comparison alone or as a branch of an OR: mapped, dropped, or the Indicator's skip. */
+    private void alternative(Comparison comparison) {
+        try {
+            values.add(leaf(comparison));
+        } catch (UnmappableException e) {
+            if (!isEquality(comparison) || !DROPPABLE.contains(e.reason())) {
+                throw e;
+            }
+            dropped.add(new DroppedBranch(e.reason(), PatternPrinter.print(comparison)));
+            if (firstDrop == null) {
+                firstDrop = e;
+            }
         }
     }
 
     /** AND of file hashes only: every operand identifies the same file. */
-    private static void hashConjunction(ComparisonCompound and, List<IocValue> out) {
+    private void hashConjunction(ComparisonCompound and) {
         List<ComparisonExpression> operands = new ArrayList<>();
         flattenAnd(and, operands);
         for (ComparisonExpression operand : operands) {
@@ -114,7 +161,7 @@ final class PatternTranslator {
                 throw new UnmappableException(SkipReason.MIXED_AND, detail);
             }
         }
-        operands.forEach(operand -> out.add(leaf((Comparison) operand)));
+        operands.forEach(operand -> values.add(leaf((Comparison) operand)));
     }
 
     private static void flattenAnd(
@@ -133,9 +180,13 @@ final class PatternTranslator {
                 && "hashes".equals(comparison.path().keyAt(0));
     }
 
+    private static boolean isEquality(Comparison comparison) {
+        return !comparison.negated() && comparison.operator() == ComparisonOperator.EQUAL;
+    }
+
     private static IocValue leaf(Comparison comparison) {
         ObservableTarget target = ObservableTarget.of(comparison.path());
-        if (comparison.negated() || comparison.operator() != ComparisonOperator.EQUAL) {
+        if (!isEquality(comparison)) {
             String detail =
                     "'"
                             + PatternPrinter.print(comparison)

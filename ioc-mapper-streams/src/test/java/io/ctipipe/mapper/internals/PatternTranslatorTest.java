@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The mapping table: each row is a pattern and either the IOCs it must yield ({@code TYPE:value})
- * or the reason it must be skipped with ({@code skip:reason}).
+ * The mapping table: each row is a pattern and either the IOCs it must yield ({@code TYPE:value}),
+ * followed by the reason of each OR branch it must drop ({@code drop:reason}), or the reason it
+ * must be skipped with ({@code skip:reason}).
  */
 class PatternTranslatorTest {
     private static final String MD5 = "d41d8cd98f00b204e9800998ecf8427e";
@@ -134,10 +135,12 @@ class PatternTranslatorTest {
                         "URL:http://b.example/"),
                 row(
                         "[ipv4-addr:value = '1.1.1.1'] OR [ipv4-addr:value = '10.0.0.0/8']",
-                        "skip:cidr-too-wide"),
+                        "IPV4:1.1.1.1",
+                        "drop:cidr-too-wide"),
                 row(
                         "[ipv4-addr:value = '1.1.1.1' OR file:name = 'x.exe']",
-                        "skip:unsupported-object"),
+                        "IPV4:1.1.1.1",
+                        "drop:unsupported-object"),
                 row(
                         "[ipv4-addr:value = '1.1.1.1'] OR [ipv4-addr:value = '1.1.1.1/32']",
                         "IPV4:1.1.1.1"),
@@ -193,6 +196,75 @@ class PatternTranslatorTest {
                         "skip:mixed-and"));
     }
 
+    static Stream<Arguments> orWithUnmappableBranches() {
+        String ip = "[ipv4-addr:value = '1.1.1.1']";
+        return Stream.of(
+                row(
+                        "[ipv4-addr:value = '198.51.100.0/24'] OR [ipv4-addr:value = '203.0.113.5']",
+                        "IPV4:203.0.113.5",
+                        "drop:cidr-too-wide"),
+                row(
+                        "[file:hashes.'SHA-512' = '"
+                                + SHA512
+                                + "' OR file:hashes.MD5 = '"
+                                + MD5
+                                + "']",
+                        "MD5:" + MD5,
+                        "drop:unsupported-hash"),
+                row(
+                        "[ipv6-addr:value = '2001:db8::/32' OR domain-name:value = 'a.example.com'"
+                                + " OR url:value = 'http://a b.example.com' OR ipv4-addr:value = 42]",
+                        "DNS:a.example.com",
+                        "drop:cidr-too-wide",
+                        "drop:invalid-value",
+                        "drop:invalid-value"),
+                row(
+                        "[file:name = 'x.exe'] OR [ipv4-addr:value = '10.0.0.0/8']",
+                        "skip:unsupported-object"),
+                row(
+                        "[ipv4-addr:value = '10.0.0.0/8'] OR [file:name = 'x.exe']",
+                        "skip:cidr-too-wide"),
+                row(
+                        "[ipv4-addr:value = '10.0.0.0/8'] OR [ipv4-addr:value != '1.1.1.1']",
+                        "skip:unsupported-operator"),
+                row(
+                        "[ipv4-addr:value = '1.1.1.1' OR ipv4-addr:value != '2.2.2.2']",
+                        "skip:unsupported-operator"),
+                row(
+                        "[ipv4-addr:value = '1.1.1.1' OR ipv4-addr:value NOT = '2.2.2.2']",
+                        "skip:unsupported-operator"),
+                row(
+                        "[ipv4-addr:value = '1.1.1.1' OR EXISTS ipv4-addr:value]",
+                        "skip:unsupported-operator"),
+                row("[ipv4-addr:value = '1.1.1.1' OR file:size > 1000]", "skip:unsupported-object"),
+                row(ip + " OR [ipv4-addr:value = '2.2.2.2'] WITHIN 300 SECONDS", "skip:qualifier"),
+                row(
+                        "(" + ip + " OR [ipv4-addr:value = '10.0.0.0/8']) REPEATS 2 TIMES",
+                        "skip:qualifier"),
+                row(
+                        ip + " OR ([ipv4-addr:value = '2.2.2.2'] FOLLOWEDBY " + ip + ")",
+                        "skip:followedby"),
+                row(ip + " OR (" + ip + " AND [ipv4-addr:value = '2.2.2.2'])", "skip:mixed-and"),
+                row(
+                        "[ipv4-addr:value = '1.1.1.1' OR file:hashes.MD5 = '"
+                                + MD5
+                                + "' AND file:hashes.'SHA-512' = '"
+                                + SHA512
+                                + "']",
+                        "skip:unsupported-hash"),
+                row(
+                        "[ipv4-addr:value = '1.1.1.1' OR file:hashes.MD5 = 'abc'"
+                                + " AND file:hashes.SHA1 = '"
+                                + SHA1
+                                + "']",
+                        "skip:invalid-value"),
+                row(
+                        "[ipv4-addr:value = '1.1.1.1' OR file:hashes.MD5 = '"
+                                + MD5
+                                + "' AND file:name = 'x.exe']",
+                        "skip:mixed-and"));
+    }
+
     static Stream<Arguments> unsupportedConstructs() {
         String ip = "[ipv4-addr:value = '1.1.1.1']";
         return Stream.of(
@@ -242,6 +314,7 @@ class PatternTranslatorTest {
         "domainsAndUrls",
         "hashes",
         "orAndAnd",
+        "orWithUnmappableBranches",
         "unsupportedConstructs",
         "syntaxAndWhitespace"
     })
@@ -276,11 +349,50 @@ class PatternTranslatorTest {
         assertThat(skip.detail()).contains("SHA-512").contains("MD5, SHA-1 and SHA-256");
     }
 
+    @Test
+    void namesEachDroppedBranchByItsComparison() {
+        Translation translation =
+                PatternTranslator.translate(
+                        "stix",
+                        "[ipv4-addr:value = '198.51.100.0/24'] OR [ipv4-addr:value = '203.0.113.5']"
+                                + " OR [file:hashes.'SHA-512' = '"
+                                + SHA512
+                                + "']");
+
+        assertThat(translation.values()).containsExactly(new IocValue("IPV4", "203.0.113.5"));
+        assertThat(translation.dropped())
+                .containsExactly(
+                        new DroppedBranch(
+                                SkipReason.CIDR_TOO_WIDE, "ipv4-addr:value = '198.51.100.0/24'"),
+                        new DroppedBranch(
+                                SkipReason.UNSUPPORTED_HASH,
+                                "file:hashes.'SHA-512' = '" + SHA512 + "'"));
+    }
+
+    @Test
+    void skipsAnOrOfUnmappableBranchesWithTheFirstOnesDetail() {
+        UnmappableException skip =
+                catchThrowableOfType(
+                        UnmappableException.class,
+                        () ->
+                                PatternTranslator.translate(
+                                        "stix",
+                                        "[ipv4-addr:value = '10.0.0.0/8'"
+                                                + " OR domain-name:value = '*.example.com']"));
+
+        assertThat(skip.reason()).isEqualTo(SkipReason.CIDR_TOO_WIDE);
+        assertThat(skip.detail())
+                .isEqualTo("'10.0.0.0/8' is a network, not one address; only /32 maps");
+    }
+
     private static List<String> outcome(String patternType, String pattern) {
         try {
-            return PatternTranslator.translate(patternType, pattern).stream()
-                    .map(value -> value.type() + ":" + value.value())
-                    .toList();
+            Translation translation = PatternTranslator.translate(patternType, pattern);
+            Stream<String> values =
+                    translation.values().stream().map(value -> value.type() + ":" + value.value());
+            Stream<String> dropped =
+                    translation.dropped().stream().map(branch -> "drop:" + branch.reason().code());
+            return Stream.concat(values, dropped).toList();
         } catch (UnmappableException e) {
             return List.of("skip:" + e.reason().code());
         }

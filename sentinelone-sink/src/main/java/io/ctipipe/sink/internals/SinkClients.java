@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -135,25 +136,39 @@ public final class SinkClients implements AutoCloseable {
 
     /** Fails when the IOC topic is missing or the state topic has fewer partitions than it. */
     void checkTopics() {
-        Topics topics = config.topics();
-        int iocs = partitions(topics.iocs());
-        int state = partitions(topics.sinkState());
-        if (iocs == 0 || state < iocs || partitions(topics.iocsDlq()) == 0) {
+        List<String> problems = topicProblems(config.topics());
+        if (!problems.isEmpty()) {
             throw new FatalSinkException(
                     "topics missing or mismatched: "
+                            + String.join("; ", problems)
+                            + " (create them, the state topic with the IOC topic's partition"
+                            + " count)",
+                    null);
+        }
+    }
+
+    private List<String> topicProblems(Topics topics) {
+        int iocs = partitions(topics.iocs());
+        int state = partitions(topics.sinkState());
+        List<String> problems = new ArrayList<>();
+        if (iocs == 0) {
+            problems.add(topics.iocs() + " does not exist");
+        }
+        if (state < iocs) {
+            problems.add(
+                    topics.sinkState()
+                            + " has "
+                            + state
+                            + " partitions, "
                             + topics.iocs()
                             + " has "
                             + iocs
-                            + " partitions, "
-                            + topics.sinkState()
-                            + " has "
-                            + state
-                            + " (needs as many), and "
-                            + topics.iocsDlq()
-                            + " must exist;"
-                            + " create them with the same partition count",
-                    null);
+                            + " (needs as many)");
         }
+        if (partitions(topics.iocsDlq()) == 0) {
+            problems.add(topics.iocsDlq() + " does not exist");
+        }
+        return problems;
     }
 
     private int partitions(String topic) {

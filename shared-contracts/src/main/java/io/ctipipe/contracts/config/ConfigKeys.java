@@ -1,6 +1,8 @@
 package io.ctipipe.contracts.config;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The settings the three services share, with the original connector's variable names, and the
@@ -71,7 +73,16 @@ public final class ConfigKeys {
     public static final ConfigKey SINK_GROUP_ID =
             ConfigKey.of("sink.group_id", "ctipipe-sink", "Kafka consumer group of the sink.");
 
+    /** Where the credentials of each URL setting belong, for the problem that finds them. */
+    private static final Map<ConfigKey, ConfigKey> CREDENTIALS_OF_URL =
+            Map.of(OPENCTI_URL, OPENCTI_TOKEN, SENTINELONE_URL, SENTINELONE_API_KEY);
+
     private ConfigKeys() {}
+
+    /** The setting that holds the credentials for a URL setting, if it is one of ours. */
+    static Optional<ConfigKey> credentialsOf(ConfigKey url) {
+        return Optional.ofNullable(CREDENTIALS_OF_URL.get(url));
+    }
 
     public static List<ConfigKey> all() {
         return List.of(

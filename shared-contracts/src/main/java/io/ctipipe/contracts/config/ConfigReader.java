@@ -6,18 +6,24 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
  * Types and validates settings from a {@link ConfigSource}. Each accessor returns a usable value (a
  * placeholder when the setting is bad) and remembers the problem, so that {@link #throwIfInvalid()}
  * reports every problem at once. Lenient where users trip: URLs with or without a trailing slash,
- * booleans as true/false/1/0/yes/no, numbers given as strings. A value still starting with the
- * samples' {@value #SAMPLE_PLACEHOLDER} placeholder is reported as such, never used.
+ * booleans as true/false/1/0/yes/no, numbers given as strings. A typed value (number, boolean,
+ * duration, URL, UUID, word) may sit in one pair of quotes, as {@code docker run --env-file} passes
+ * {@code "5"} on literally; free strings and secrets are taken as given. A value still starting
+ * with the samples' {@value #SAMPLE_PLACEHOLDER} placeholder is reported as such, never used. A URL
+ * holding a user name or password is refused without being quoted back.
  */
 public final class ConfigReader {
     /** What config/config.yml.sample and config/.env.sample put where the user must fill in. */
@@ -27,6 +33,7 @@ public final class ConfigReader {
             Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
     private final ConfigSource source;
     private final List<String> problems = new ArrayList<>();
+    private final Set<ConfigKey> keysWithProblems = new HashSet<>();
 
     public ConfigReader(ConfigSource source) {
         this.source = source;
@@ -36,15 +43,15 @@ public final class ConfigReader {
         return source;
     }
 
-    /** A required or defaulted string. */
+    /** A required or defaulted string, trimmed; quotes are kept as part of it. */
     public String string(ConfigKey key) {
-        return read(key, "a non-empty value", text -> text, "");
+        return read(key, "a non-empty value", String::trim, text -> text, "");
     }
 
     public Optional<String> optionalString(ConfigKey key) {
         Optional<String> value = raw(key).map(String::trim).filter(text -> !text.isEmpty());
         if (value.filter(ConfigReader::isPlaceholder).isPresent()) {
-            problems.add(placeholderProblem(key, "a value or nothing"));
+            report(key, placeholderProblem(key, "a value or nothing"));
             return Optional.empty();
         }
         return value;
@@ -52,45 +59,51 @@ public final class ConfigReader {
 
     /** A UUID in its canonical 8-4-4-4-12 hex form, returned as given. */
     public String uuid(ConfigKey key) {
-        return read(
+        return typed(
                 key,
                 "a UUID such as 5f0a3a0e-2a59-4d0e-9d6c-7e0c8c7c1a11",
                 ConfigReader::parseUuid,
                 "");
     }
 
+    /** A secret, trimmed; quotes are kept, since a secret may well start or end with one. */
     public Secret secret(ConfigKey key) {
-        return Secret.of(read(key, "a non-empty secret", text -> text, ""));
+        return Secret.of(read(key, "a non-empty secret", String::trim, text -> text, ""));
     }
 
-    /** An http(s) URL, returned without its trailing slashes. */
+    /**
+     * An http(s) URL, returned without its trailing slashes. One holding a user name or password is
+     * refused: the URL is logged, the credentials belong in the token or API key setting.
+     */
     public URI url(ConfigKey key) {
-        return read(
+        String credentials =
+                ConfigKeys.credentialsOf(key).map(ConfigKey::env).orElse("the token setting");
+        return typed(
                 key,
                 "an http:// or https:// URL such as https://host.example.com",
-                ConfigReader::parseUrl,
+                text -> parseUrl(text, credentials),
                 URI.create("http://invalid"));
     }
 
     public boolean bool(ConfigKey key) {
-        return read(key, "one of true, false, yes, no, 1, 0", ConfigReader::parseBool, false);
+        return typed(key, "one of true, false, yes, no, 1, 0", ConfigReader::parseBool, false);
     }
 
     public int positiveInt(ConfigKey key) {
-        return read(key, "a whole number of 1 or more", text -> parseInt(text, 1), 1);
+        return typed(key, "a whole number of 1 or more", text -> parseInt(text, 1), 1);
     }
 
     public int nonNegativeInt(ConfigKey key) {
-        return read(key, "a whole number of 0 or more", text -> parseInt(text, 0), 0);
+        return typed(key, "a whole number of 0 or more", text -> parseInt(text, 0), 0);
     }
 
     public int port(ConfigKey key) {
-        return read(key, "a TCP port from 0 to 65535", ConfigReader::parsePort, 0);
+        return typed(key, "a TCP port from 0 to 65535", ConfigReader::parsePort, 0);
     }
 
     /** A duration as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, ISO-8601, or ms. */
     public Duration duration(ConfigKey key) {
-        return read(
+        return typed(
                 key,
                 "a duration such as 500ms, 30s, 5m or PT30S",
                 ConfigReader::parseDuration,
@@ -100,7 +113,7 @@ public final class ConfigReader {
     /** One of the given words, case-insensitive, returned lower-case. */
     public String oneOf(ConfigKey key, String... allowed) {
         List<String> words = Arrays.asList(allowed);
-        return read(
+        return typed(
                 key,
                 "one of " + String.join(", ", words),
                 text -> {
@@ -127,6 +140,15 @@ public final class ConfigReader {
         return problems.isEmpty();
     }
 
+    /**
+     * Whether this reader already reported a problem for the key (missing, placeholder, bad value),
+     * so that a caller's own rule about the key does not report it a second time. Problems given to
+     * {@link #problem(String)} are not counted: they name no key.
+     */
+    public boolean hasProblem(ConfigKey key) {
+        return keysWithProblems.contains(key);
+    }
+
     public void throwIfInvalid() {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -141,33 +163,72 @@ public final class ConfigReader {
         return Optional.ofNullable(key.defaultValue());
     }
 
-    private <T> T read(ConfigKey key, String expected, Function<String, T> parse, T placeholder) {
+    private <T> T typed(ConfigKey key, String expected, Function<String, T> parse, T fallback) {
+        return read(key, expected, ConfigReader::unquoted, parse, fallback);
+    }
+
+    /**
+     * Reads one key: missing, placeholder and unparseable values become a problem and the fallback.
+     * {@code clean} prepares the text before any check, so a quoted placeholder is still one.
+     */
+    private <T> T read(
+            ConfigKey key,
+            String expected,
+            UnaryOperator<String> clean,
+            Function<String, T> parse,
+            T fallback) {
         Optional<ConfigSource.Value> given = source.get(key);
-        String text = given.map(ConfigSource.Value::text).orElse(key.defaultValue());
-        if (text == null || text.trim().isEmpty()) {
-            problems.add(key.displayName() + ": missing, expected " + expected);
-            return placeholder;
+        String raw = given.map(ConfigSource.Value::text).orElse(key.defaultValue());
+        String text = raw == null ? "" : clean.apply(raw);
+        if (text.isEmpty()) {
+            report(key, key.displayName() + ": missing, expected " + expected);
+            return fallback;
         }
         if (isPlaceholder(text)) {
-            problems.add(placeholderProblem(key, expected));
-            return placeholder;
+            report(key, placeholderProblem(key, expected));
+            return fallback;
         }
         try {
-            return parse.apply(text.trim());
+            return parse.apply(text);
+        } catch (SensitiveValueException e) {
+            report(key, key.displayName() + ": " + e.getMessage());
+            return fallback;
         } catch (RuntimeException e) {
-            String shown = key.secret() ? "[hidden]" : "'" + text + "'";
-            String origin = given.map(ConfigSource.Value::origin).orElse("default");
-            problems.add(
-                    key.displayName()
-                            + ": expected "
-                            + expected
-                            + ", got "
-                            + shown
-                            + " (from "
-                            + origin
-                            + ")");
-            return placeholder;
+            report(key, badValueProblem(key, expected, raw, given));
+            return fallback;
         }
+    }
+
+    private void report(ConfigKey key, String problem) {
+        problems.add(problem);
+        keysWithProblems.add(key);
+    }
+
+    private static String badValueProblem(
+            ConfigKey key, String expected, String raw, Optional<ConfigSource.Value> given) {
+        String shown = key.secret() ? "[hidden]" : "'" + raw + "'";
+        String origin = given.map(ConfigSource.Value::origin).orElse("default");
+        return key.displayName()
+                + ": expected "
+                + expected
+                + ", got "
+                + shown
+                + " (from "
+                + origin
+                + ")";
+    }
+
+    /**
+     * The text trimmed and without one pair of matching surrounding quotes: {@code docker run
+     * --env-file} keeps the quotes of {@code KEY="5"}, which the original connector's users write.
+     */
+    static String unquoted(String raw) {
+        String text = raw.trim();
+        boolean quoted =
+                text.length() >= 2
+                        && (text.charAt(0) == '"' || text.charAt(0) == '\'')
+                        && text.charAt(text.length() - 1) == text.charAt(0);
+        return quoted ? text.substring(1, text.length() - 1).trim() : text;
     }
 
     private static boolean isPlaceholder(String text) {
@@ -189,7 +250,18 @@ public final class ConfigReader {
         return text;
     }
 
-    static URI parseUrl(String text) {
+    /**
+     * Parses an http(s) URL. Any {@code @} is taken for user info and refused without quoting the
+     * text: it may hold a password, and a URL too broken to parse may still hold one. A base URL
+     * has no other use for an {@code @}.
+     */
+    static URI parseUrl(String text, String credentialsSetting) {
+        if (text.indexOf('@') >= 0) {
+            throw new SensitiveValueException(
+                    "holds a user name or password; put credentials in "
+                            + credentialsSetting
+                            + ", not in the URL");
+        }
         String trimmed = text.replaceAll("/+$", "");
         try {
             URI uri = new URI(trimmed);
@@ -267,5 +339,17 @@ public final class ConfigReader {
                 .map(String::trim)
                 .filter(item -> !item.isEmpty())
                 .toList();
+    }
+
+    /**
+     * A refused value whose problem must not quote it, since it may hold a secret; the message says
+     * what is wrong and what to do instead.
+     */
+    private static final class SensitiveValueException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        SensitiveValueException(String message) {
+            super(message);
+        }
     }
 }

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the pipeline's topics that do not exist yet, with the settings they need: compaction for
  * the state topics, a long retention for the dead-letter topics. Existing topics are left as they
- * are, so an operator's own settings win. Every topic gets the same partition count: the sink's
- * state topic must be partitioned like the IOC topic it describes.
+ * are, so an operator's own settings win. Every topic gets the same partition count, except that a
+ * new sink state topic takes the count of an existing IOC topic: it must be partitioned like the
+ * IOC topic it describes.
  */
 public final class TopicProvisioner {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
@@ -47,7 +48,12 @@ public final class TopicProvisioner {
             List<NewTopic> missing = new ArrayList<>();
             for (String name : topics.all()) {
                 if (!existing.contains(name)) {
-                    missing.add(newTopic(name, topics, partitions, replicas));
+                    Optional<Integer> count =
+                            name.equals(topics.sinkState())
+                                    ? partitionsOf(admin, topics.iocs(), existing)
+                                            .or(() -> partitions)
+                                    : partitions;
+                    missing.add(newTopic(name, topics, count, replicas));
                 }
             }
             create(admin, missing);
@@ -57,6 +63,24 @@ public final class TopicProvisioner {
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot list or create topics", e.getCause());
         }
+    }
+
+    /**
+     * The partition count of an existing topic: a sink state topic created next to an IOC topic
+     * made earlier, by someone else or with another count, must still match it.
+     */
+    private static Optional<Integer> partitionsOf(Admin admin, String name, Set<String> existing)
+            throws InterruptedException, ExecutionException {
+        if (!existing.contains(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                admin.describeTopics(List.of(name))
+                        .allTopicNames()
+                        .get()
+                        .get(name)
+                        .partitions()
+                        .size());
     }
 
     private static void create(Admin admin, List<NewTopic> missing)
@@ -76,7 +100,9 @@ public final class TopicProvisioner {
                         log.info(
                                 "Created topic topic={} partitions={} config={}",
                                 topic.name(),
-                                topic.numPartitions(),
+                                topic.numPartitions() < 0
+                                        ? "broker-default"
+                                        : topic.numPartitions(),
                                 topic.configs()));
         awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
     }

@@ -3,14 +3,17 @@ package io.ctipipe.contracts.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigReaderTest {
 
@@ -75,6 +78,71 @@ class ConfigReaderTest {
         assertThat(attempts).isEqualTo(5);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("quotedTypedValues")
+    void readsTypedValuesInOnePairOfQuotesAsAnEnvFileGivesThem(
+            String text, Function<ConfigReader, Object> read, Object expected) {
+        ConfigReader reader = reader("SENTINELONE_MAX_API_ATTEMPTS", text);
+
+        Object value = read.apply(reader);
+
+        assertThat(value).isEqualTo(expected);
+        assertThat(reader.isValid()).isTrue();
+    }
+
+    static Stream<Arguments> quotedTypedValues() {
+        Function<ConfigReader, Object> integer =
+                r -> r.positiveInt(ConfigKeys.SENTINELONE_MAX_API_ATTEMPTS);
+        Function<ConfigReader, Object> bool = r -> r.bool(ConfigKeys.SENTINELONE_MAX_API_ATTEMPTS);
+        Function<ConfigReader, Object> duration =
+                r -> r.duration(ConfigKeys.SENTINELONE_MAX_API_ATTEMPTS);
+        Function<ConfigReader, Object> url = r -> r.url(ConfigKeys.SENTINELONE_MAX_API_ATTEMPTS);
+        return Stream.of(
+                Arguments.of("\"5\"", integer, 5),
+                Arguments.of("'5'", integer, 5),
+                Arguments.of("  \" 5 \"  ", integer, 5),
+                Arguments.of("\"true\"", bool, true),
+                Arguments.of("\"30s\"", duration, Duration.ofSeconds(30)),
+                Arguments.of("'https://h.example/'", url, URI.create("https://h.example")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"5", "5'", "\"5'", "\"\"5\"\""})
+    void refusesAQuoteWithoutItsPartnerAndQuotesTheValueAsGiven(String text) {
+        ConfigReader reader = reader("SENTINELONE_MAX_API_ATTEMPTS", text);
+
+        reader.positiveInt(ConfigKeys.SENTINELONE_MAX_API_ATTEMPTS);
+
+        assertThatThrownBy(reader::throwIfInvalid)
+                .hasMessageContaining("SENTINELONE_MAX_API_ATTEMPTS")
+                .hasMessageContaining("expected a whole number of 1 or more, got '" + text + "'");
+    }
+
+    @Test
+    void reportsAQuotedPlaceholderAsThePlaceholder() {
+        ConfigReader reader = reader("CONNECTOR_ID", "\"ChangeMe\"");
+
+        reader.uuid(ConfigKeys.CONNECTOR_ID);
+
+        assertThatThrownBy(reader::throwIfInvalid)
+                .hasMessageContaining("CONNECTOR_ID")
+                .hasMessageContaining("still the sample placeholder");
+    }
+
+    @Test
+    void keepsTheQuotesOfFreeStringsAndSecrets() {
+        ConfigSource source =
+                ConfigSource.of(
+                        Map.of(), Map.of("CONNECTOR_NAME", "\"My S1\"", "OPENCTI_TOKEN", "'tok'"));
+        ConfigReader reader = new ConfigReader(source);
+
+        String name = reader.string(ConfigKeys.CONNECTOR_NAME);
+        Secret token = reader.secret(ConfigKeys.OPENCTI_TOKEN);
+
+        assertThat(name).isEqualTo("\"My S1\"");
+        assertThat(token.reveal()).isEqualTo("'tok'");
+    }
+
     @ParameterizedTest
     @MethodSource("booleans")
     void acceptsTheUsualBooleanSpellings(String text, boolean expected) {
@@ -106,6 +174,60 @@ class ConfigReaderTest {
         String url = new ConfigReader(source).url(ConfigKeys.SENTINELONE_URL).toString();
 
         assertThat(url).isEqualTo("https://s1.example.net");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://user:SECRET@host:8080",
+                "https://SECRET@host",
+                "\"http://user:SECRET@host:8080\"",
+                "http://user:p@SECRET@host",
+                "http://user:pa/SECRET@host",
+                "http://user:pa SECRET@host"
+            })
+    void refusesAUrlWithCredentialsNamingTheVariableWithoutQuotingIt(String url) {
+        ConfigReader reader = reader("OPENCTI_URL", url);
+
+        reader.url(ConfigKeys.OPENCTI_URL);
+
+        assertThatThrownBy(reader::throwIfInvalid)
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .singleElement()
+                                        .isEqualTo(
+                                                "OPENCTI_URL (config.yml opencti.url): holds a"
+                                                        + " user name or password; put"
+                                                        + " credentials in OPENCTI_TOKEN, not in"
+                                                        + " the URL"))
+                .hasMessageNotContaining("SECRET")
+                .hasMessageNotContaining("host");
+    }
+
+    @Test
+    void pointsSentinelOneUrlCredentialsToTheApiKey() {
+        ConfigReader reader = reader("SENTINELONE_URL", "https://me:SECRET@x.sentinelone.net");
+
+        reader.url(ConfigKeys.SENTINELONE_URL);
+
+        assertThatThrownBy(reader::throwIfInvalid)
+                .hasMessageContaining("SENTINELONE_URL (config.yml sentinelone.url): holds a")
+                .hasMessageContaining("put credentials in SENTINELONE_API_KEY, not in the URL")
+                .hasMessageNotContaining("SECRET");
+    }
+
+    @Test
+    void remembersWhichKeysItReportedButNotTheCallersOwnProblems() {
+        ConfigReader reader = reader("SENTINELONE_MAX_API_ATTEMPTS", "five");
+
+        reader.positiveInt(ConfigKeys.SENTINELONE_MAX_API_ATTEMPTS);
+        reader.optionalString(ConfigKeys.SENTINELONE_ACCOUNT_ID);
+        reader.problem(ConfigKeys.SENTINELONE_ACCOUNT_ID.displayName() + ": a rule broke");
+
+        assertThat(reader.hasProblem(ConfigKeys.SENTINELONE_MAX_API_ATTEMPTS)).isTrue();
+        assertThat(reader.hasProblem(ConfigKeys.SENTINELONE_ACCOUNT_ID)).isFalse();
     }
 
     @Test
@@ -261,6 +383,7 @@ class ConfigReaderTest {
                 .hasMessageContaining("still the sample placeholder")
                 .hasMessageNotContaining("'ChangeMe'");
         assertThat(accountId).isEmpty();
+        assertThat(account.hasProblem(ConfigKeys.SENTINELONE_ACCOUNT_ID)).isTrue();
         assertThatThrownBy(account::throwIfInvalid)
                 .hasMessageContaining("SENTINELONE_ACCOUNT_ID")
                 .hasMessageContaining("still the sample placeholder");

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ctipipe.kafka.embedded.KafkaBroker;
 import io.ctipipe.kafka.embedded.KafkaBrokerExtension;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,16 +26,7 @@ class TopicProvisionerIT {
 
     @Test
     void newTopicsHaveLeadersAndTakeWritesAtOnce(KafkaBroker broker) throws Exception {
-        String prefix = "provisioned-" + UUID.randomUUID() + ".";
-        Topics topics =
-                new Topics(
-                        prefix + "events",
-                        prefix + "ingester-state",
-                        prefix + "iocs",
-                        prefix + "skipped",
-                        prefix + "events-dlq",
-                        prefix + "iocs-dlq",
-                        prefix + "sink-state");
+        Topics topics = topics("provisioned-");
         Map<String, Object> adminConfig =
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         try (Admin admin = Admin.create(adminConfig)) {
@@ -52,6 +46,35 @@ class TopicProvisionerIT {
                 producer.send(record).get(20, TimeUnit.SECONDS);
             }
         }
+    }
+
+    @Test
+    void aNewSinkStateTopicTakesTheExistingIocTopicsPartitionCount(KafkaBroker broker)
+            throws Exception {
+        Topics topics = topics("state-like-iocs-");
+        Map<String, Object> adminConfig =
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (Admin admin = Admin.create(adminConfig)) {
+            admin.createTopics(List.of(new NewTopic(topics.iocs(), 3, (short) 1))).all().get();
+
+            TopicProvisioner.ensureTopics(admin, topics, Optional.empty(), Optional.empty());
+
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(List.of(topics.sinkState())).allTopicNames().get();
+            assertThat(described.get(topics.sinkState()).partitions()).hasSize(3);
+        }
+    }
+
+    private static Topics topics(String label) {
+        String prefix = label + UUID.randomUUID() + ".";
+        return new Topics(
+                prefix + "events",
+                prefix + "ingester-state",
+                prefix + "iocs",
+                prefix + "skipped",
+                prefix + "events-dlq",
+                prefix + "iocs-dlq",
+                prefix + "sink-state");
     }
 
     private static KafkaProducer<String, String> idempotentProducer(KafkaBroker broker) {
