@@ -73,6 +73,11 @@ public final class StreamIngesterService implements RunningService {
     /** Commits what is complete, then stops; safe to call at any moment. */
     @Override
     public void close() {
+        // Says why a stop can take a while: with Kafka gone, the last commit waits out its timeout.
+        log.info(
+                "Stopping the stream ingester streamId={}: committing what is complete,"
+                        + " waiting up to 30 s for Kafka",
+                config.streamId());
         ingestion.stop();
         registrar.close();
         join();
