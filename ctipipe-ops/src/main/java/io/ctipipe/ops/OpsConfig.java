@@ -92,10 +92,10 @@ public record OpsConfig(
 
     /** A duration above zero; a value that does not parse is reported once, not twice. */
     private static Duration positive(ConfigReader reader, ConfigKey key) {
-        ConfigReader alone = new ConfigReader(reader.source());
-        if (alone.duration(key).isZero() && alone.isValid()) {
+        Duration duration = reader.duration(key);
+        if (duration.isZero() && !reader.hasProblem(key)) {
             reader.problem(key.displayName() + ": expected a duration above zero, got 0");
         }
-        return reader.duration(key);
+        return duration;
     }
 }

@@ -188,19 +188,10 @@ public record IngesterConfig(
     }
 
     private static void positive(ConfigReader reader, ConfigKey key, Duration value) {
-        if (value.isZero() && readable(reader, key)) {
+        // An unreadable duration reads as zero and is reported already: not a second time.
+        if (value.isZero() && !reader.hasProblem(key)) {
             reader.problem(key.displayName() + ": expected a duration above zero, got 0");
         }
-    }
-
-    /**
-     * Whether the key reads as a duration. An unreadable one reads as zero and is reported by the
-     * reader already; it must not be reported twice.
-     */
-    private static boolean readable(ConfigReader reader, ConfigKey key) {
-        ConfigReader alone = new ConfigReader(reader.source());
-        alone.duration(key);
-        return alone.isValid();
     }
 
     /** Every key this service reads, shared ones included, for docs and the compose check. */

@@ -58,7 +58,8 @@ public final class TopicContents {
         long deadline = System.nanoTime() + STABLE_PATIENCE.toNanos();
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            while (!stable(admin, topic) && System.nanoTime() < deadline) {
+            List<TopicPartition> partitions = partitions(admin, topic);
+            while (!stable(admin, partitions) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
         } catch (InterruptedException e) {
@@ -69,9 +70,8 @@ public final class TopicContents {
         }
     }
 
-    private static boolean stable(Admin admin, String topic)
+    private static boolean stable(Admin admin, List<TopicPartition> partitions)
             throws InterruptedException, ExecutionException {
-        List<TopicPartition> partitions = partitions(admin, topic);
         return ends(admin, partitions, IsolationLevel.READ_COMMITTED)
                 .equals(ends(admin, partitions, IsolationLevel.READ_UNCOMMITTED));
     }
